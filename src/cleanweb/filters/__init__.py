@@ -1,0 +1,42 @@
+"""The filter families; each module holds one family and each class works on its own."""
+
+from .base import Filter
+from .body import BodyFilter
+from .boilerplate import BoilerplateFilter
+from .mojibake import MojibakeFilter
+from .navigation import NavigationFilter
+from .normalize import NormalizeFilter
+from .recommendation import RecommendationFilter
+from .script import ScriptFilter
+from .spam import SpamFilter
+from .user import UserRulesFilter
+
+# Registry by name, in default pipeline order.
+FILTERS: dict[str, type[Filter]] = {
+    cls.name: cls
+    for cls in (
+        MojibakeFilter,
+        UserRulesFilter,
+        SpamFilter,
+        NavigationFilter,
+        BoilerplateFilter,
+        RecommendationFilter,
+        BodyFilter,
+        ScriptFilter,
+        NormalizeFilter,
+    )
+}
+
+__all__ = [
+    "FILTERS",
+    "BodyFilter",
+    "BoilerplateFilter",
+    "Filter",
+    "MojibakeFilter",
+    "NavigationFilter",
+    "NormalizeFilter",
+    "RecommendationFilter",
+    "ScriptFilter",
+    "SpamFilter",
+    "UserRulesFilter",
+]

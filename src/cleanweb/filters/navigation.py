@@ -1,0 +1,95 @@
+"""Navigation and UI chrome: menus, breadcrumbs, login prompts, share counters, search boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..document import Block, Document
+from ..lexicon import Lexicon
+from ..patterns import first_match, load_rules
+from .base import Filter
+
+_ITEMS = regex.compile(r"[\s|｜/\\•·»›>\-_*]+")
+
+
+def is_prose(block: Block, min_chars: int = 40) -> bool:
+    """A line of running text: long enough, with sentence punctuation."""
+    f = block.features
+    return f["chars"] >= min_chars and f["punct"] >= 2
+
+
+class NavigationFilter(Filter):
+    """Drop menus, breadcrumbs, login/membership prompts, share counters and search boxes.
+
+    A line goes when every item on it is a navigation term, when it matches a
+    navigation pattern (data/nav_patterns.txt), when it is a row of many tiny items,
+    or when it sits in a run of `min_run` short lines above or below all prose.
+    """
+
+    name = "navigation"
+
+    def __init__(
+        self,
+        *,
+        max_item_chars: int = 6,
+        min_items: int = 4,
+        min_run: int = 3,
+        short_chars: int = 10,
+        add_terms: Iterable[str] = (),
+        remove_terms: Iterable[str] = (),
+    ):
+        self.max_item_chars = max_item_chars
+        self.min_items = min_items
+        self.min_run = min_run
+        self.short_chars = short_chars
+        self._terms = set(Lexicon.named("nav_terms", add_terms, remove_terms).terms)
+        self._rules = load_rules("nav_patterns")
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.blank or block.verdict is not None:
+                continue
+            rule = self.judge(block.features["norm"], block)
+            if rule:
+                self.drop(doc, block, rule)
+        self._drop_edge_runs(doc)
+
+    def judge(self, norm: str, block: Block) -> str | None:
+        if block.features["chars"] > 80 or block.features["ends"] >= 2:
+            return None
+        items = [i for i in _ITEMS.split(norm.strip()) if i]
+        if items and all(i in self._terms for i in items):
+            return "nav-terms"
+        rule = first_match(self._rules, norm)
+        if rule:
+            return rule
+        if (
+            len(items) >= self.min_items
+            and block.features["punct"] == 0
+            and all(len(i) <= self.max_item_chars for i in items)
+        ):
+            return "menu-row"
+        return None
+
+    def _drop_edge_runs(self, doc: Document) -> None:
+        """Runs of short lines before the first or after the last prose line are menus."""
+        lines = [b for b in doc.blocks if not b.blank and b.verdict is None]
+        prose = [i for i, b in enumerate(lines) if is_prose(b)]
+        if not prose:
+            return
+        for segment in (lines[: prose[0]], lines[prose[-1] + 1 :]):
+            run: list[Block] = []
+            for block in [*segment, None]:
+                if block is not None and self._is_short(block):
+                    run.append(block)
+                    continue
+                if len(run) >= self.min_run:
+                    for b in run:
+                        self.drop(doc, b, "menu-run")
+                run = []
+
+    def _is_short(self, block: Block) -> bool:
+        f = block.features
+        return f["chars"] <= self.short_chars and f["ends"] == 0 and f["punct"] == 0

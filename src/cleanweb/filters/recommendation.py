@@ -1,0 +1,97 @@
+"""Recommendation blocks: related/hot lists, teaser blobs, comment threads, counters, channels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from statistics import median
+
+import regex
+
+from .._topic import Topic
+from ..document import Block, Document
+from ..lexicon import Lexicon
+from .base import Filter
+from .navigation import is_prose
+
+# A heading line may carry a count, "more" link or arrows: 最新回复(2), 往期回顾 全部, 热点 >>
+_HEADER_TAIL = regex.compile(r"[\s(（\[【]*\d*[)）\]】]?\s*(?:全部|更多|more|>>|»|>|›)*\s*$")
+_HEADER_HEAD = regex.compile(r"^[\s\[【<《]*")
+_COUNTER = regex.compile(
+    r"\d+(?:\.\d+)?\s*[万千kw]?\s*(?:文章数|关注度|粉丝|关注|获赞|阅读|评论|点赞|收藏|次阅读|浏览|人看过|条评论|篇文章)"
+)
+_COMMENT = regex.compile(
+    r"^\s*(?:引用\s*\d*|回复\s*\d*|\d+\s*楼|沙发|板凳|#\d+|\d+\s*(?:分钟|小时|天)前|赞\s*\(?\d+\)?|举报)\s*$"
+)
+
+
+class RecommendationFilter(Filter):
+    """Drop related/hot lists, comment threads, teaser blobs, counters and channel headlines.
+
+    A heading from data/rec_headers.txt opens a section that runs until article-like
+    prose on the article's topic resumes. A very long line far longer than the
+    article's paragraphs and off its topic is a blob of glued teasers.
+    """
+
+    name = "recommendation"
+
+    def __init__(
+        self,
+        *,
+        blob_chars: int = 300,
+        blob_ratio: float = 3.0,
+        blob_overlap: float = 0.45,
+        resume_overlap: float = 0.5,
+        add_terms: Iterable[str] = (),
+        remove_terms: Iterable[str] = (),
+    ):
+        self.blob_chars = blob_chars
+        self.blob_ratio = blob_ratio
+        self.blob_overlap = blob_overlap
+        self.resume_overlap = resume_overlap
+        self._headers = set(Lexicon.named("rec_headers", add_terms, remove_terms).terms)
+
+    def apply(self, doc: Document) -> None:
+        lines = [b for b in doc.blocks if not b.blank]
+        prose = [b for b in lines if b.verdict is None and is_prose(b)]
+        topic = Topic([b.features["norm"] for b in prose])
+        typical = median([b.features["chars"] for b in prose]) if prose else 0
+        in_section = False
+        for block in lines:
+            norm = block.features["norm"]
+            if self.is_header(norm):
+                in_section = True
+                self.drop(doc, block, "section-heading")
+                continue
+            if in_section:
+                if self._resumes(block, topic):
+                    in_section = False
+                else:
+                    self.drop(doc, block, "section-item")
+                    continue
+            if block.verdict is not None:
+                continue
+            if self._is_blob(block, topic, typical):
+                self.drop(doc, block, "teaser-blob")
+            elif block.features["chars"] <= 40 and _COUNTER.search(norm):
+                self.drop(doc, block, "counter-widget")
+            elif _COMMENT.match(norm):
+                self.drop(doc, block, "comment-chrome")
+
+    def is_header(self, norm: str) -> bool:
+        """True if the whole line is a recommendation/comment heading."""
+        core = _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：")
+        return core in self._headers
+
+    def _resumes(self, block: Block, topic: Topic) -> bool:
+        f = block.features
+        return (
+            f["chars"] >= 60
+            and f["ends"] >= 2
+            and topic.overlap(f["norm"], own=True) >= self.resume_overlap
+        )
+
+    def _is_blob(self, block: Block, topic: Topic, typical: float) -> bool:
+        chars = block.features["chars"]
+        if chars < self.blob_chars or chars < self.blob_ratio * typical:
+            return False
+        return topic.overlap(block.features["norm"], own=True) < self.blob_overlap

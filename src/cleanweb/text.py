@@ -1,0 +1,28 @@
+"""Page text to blocks: one block a source line, with features attached."""
+
+from __future__ import annotations
+
+from ._norm import judge_view
+from .document import Block, Document
+from .features import annotate
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line break, dropping the final empty piece of a trailing newline."""
+    lines = text.splitlines()
+    return lines
+
+
+def segment(doc: Document) -> None:
+    """Fill `doc.blocks` with one block per line of `doc.source`."""
+    lines = split_lines(doc.source)
+    doc.blocks = [Block(line, i + 1, i + 1, index=i) for i, line in enumerate(lines)]
+    refresh(doc)
+
+
+def refresh(doc: Document) -> None:
+    """Recompute the normalised view and features after block text changed."""
+    views = judge_view("\n".join(b.text.replace("\n", " ") for b in doc.blocks)).split("\n")
+    if len(views) != len(doc.blocks):  # a converter changed line structure: do it per block
+        views = [judge_view(b.text.replace("\n", " ")) for b in doc.blocks]
+    annotate(doc.blocks, views)
