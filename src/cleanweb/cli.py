@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        return _dispatch(args)
+    except BrokenPipeError:  # e.g. `cleanweb explain f | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    try:
         if args.command == "filters":
             return cmd_filters()
         pipeline = Pipeline.default(to=args.to, config=args.config)

@@ -38,9 +38,9 @@ class RecommendationFilter(Filter):
         self,
         *,
         blob_chars: int = 300,
-        blob_ratio: float = 3.0,
-        blob_overlap: float = 0.45,
-        resume_overlap: float = 0.5,
+        blob_ratio: float = 4.0,
+        blob_overlap: float = 0.2,
+        resume_overlap: float = 0.3,
         add_terms: Iterable[str] = (),
         remove_terms: Iterable[str] = (),
     ):
@@ -55,10 +55,12 @@ class RecommendationFilter(Filter):
         prose = [b for b in lines if b.verdict is None and is_prose(b)]
         topic = Topic([b.features["norm"] for b in prose])
         typical = median([b.features["chars"] for b in prose]) if prose else 0
-        in_section = False
+        in_section = seen_prose = False
         for block in lines:
             norm = block.features["norm"]
-            if self.is_header(norm):
+            # Headings above all prose are menu items (a channel named 评论), not sections.
+            seen_prose = seen_prose or (block.verdict is None and is_prose(block))
+            if seen_prose and self.is_header(norm):
                 in_section = True
                 self.drop(doc, block, "section-heading")
                 continue
@@ -85,8 +87,8 @@ class RecommendationFilter(Filter):
     def _resumes(self, block: Block, topic: Topic) -> bool:
         f = block.features
         return (
-            f["chars"] >= 60
-            and f["ends"] >= 2
+            f["chars"] >= 50
+            and f["ends"] >= 1
             and topic.overlap(f["norm"], own=True) >= self.resume_overlap
         )
 
