@@ -11,6 +11,9 @@ from .base import Filter
 _HEADING = regex.compile(
     r"^\s*(?:[【\[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\])）.、。:：]|第[一二三四五六七八九十\d]{1,3}[章节部分点条]|[(（]?[一二三四五六七八九十]{1,3}[)）])"
 )
+_FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
+_BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
+_GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 _TITLE_BAD = regex.compile(r"[。；;]\s*$|^\d+$|[|｜]")
 
 
@@ -36,6 +39,8 @@ class BodyFilter(Filter):
         detached_chars: int = 50,
         title_window: int = 12,
         title_overlap: float = 0.3,
+        trim_overlap: float = 0.15,
+        trim_min_core: int = 4,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -45,6 +50,8 @@ class BodyFilter(Filter):
         self.detached_chars = detached_chars
         self.title_window = title_window
         self.title_overlap = title_overlap
+        self.trim_overlap = trim_overlap
+        self.trim_min_core = trim_min_core
 
     def apply(self, doc: Document) -> None:
         lines = [b for b in doc.blocks if not b.blank]
@@ -57,12 +64,17 @@ class BodyFilter(Filter):
             return
         core = [b for b in lines[lo : hi + 1] if b.verdict is None and self._is_prose(b)]
         topic = Topic([b.features["norm"] for b in core])
+        if len(core) >= self.trim_min_core:
+            lo, hi = self._trim(lines, lo, hi, topic)
+        lo = self._lead_in(lines, lo)
         title = self._find_title(doc, lines, lo, topic)
         for i, block in enumerate(lines):
             if block.verdict is not None or block is title:
                 continue
             if lo <= i <= hi:
-                if not self._is_prose(block) and not self._keep_inside(block, topic):
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                next_prose = nxt is not None and nxt.verdict is None and self._is_prose(nxt)
+                if not self._is_prose(block) and not self._keep_inside(block, topic, next_prose):
                     self.drop(doc, block, "off-topic-short")
             elif not self._detached_body(block, topic):
                 self.drop(doc, block, "before-body" if i < lo else "after-body")
@@ -81,6 +93,8 @@ class BodyFilter(Filter):
         if self._is_prose(block):
             density = (f["punct"] + f["function"]) / max(f["chars"], 1)
             return min(f["chars"], 400) * min(1.0, 4 * density)
+        if f["chars"] >= 6 and f["punct"] >= 2 and _FULL_STOP.search(f["norm"]):
+            return 0.5 * f["chars"]  # a short full sentence: a verse, a one-line answer
         return -self.short_penalty
 
     def _region(self, lines: list[Block]) -> tuple[int, int]:
@@ -97,13 +111,47 @@ class BodyFilter(Filter):
                 best, best_lo, best_hi = total, start, i
         return best_lo, best_hi
 
-    def _keep_inside(self, block: Block, topic: Topic) -> bool:
-        norm = block.features["norm"]
-        if _HEADING.match(norm) or block.features["ends"] >= 1:
+    def _trim(self, lines: list[Block], lo: int, hi: int, topic: Topic) -> tuple[int, int]:
+        """Shave off-topic prose from the region's edges (teasers glued below an article)."""
+
+        def off(block: Block) -> bool:
+            if block.verdict is not None:
+                return True
+            return block.features["chars"] >= 40 and (
+                topic.overlap(block.features["norm"], own=True) < self.trim_overlap
+            )
+
+        while hi > lo and off(lines[hi]):
+            hi -= 1
+        while lo < hi and off(lines[lo]):
+            lo += 1
+        return lo, hi
+
+    def _lead_in(self, lines: list[Block], lo: int) -> int:
+        """Take in short sentences directly above the body (a one-line lead or question)."""
+        while lo > 0:
+            block = lines[lo - 1]
+            f = block.features
+            if block.verdict is not None or f["ends"] < 1 or f["chars"] < 8:
+                break
+            if _BULLET.match(f["norm"]) or f["seps"] or _GAP.search(f["norm"]):
+                break
+            lo -= 1
+        return lo
+
+    def _keep_inside(self, block: Block, topic: Topic, next_prose: bool) -> bool:
+        """Short lines inside the body: headings and on-topic lines stay, ads and links go."""
+        f = block.features
+        norm = f["norm"]
+        if _HEADING.match(norm):
             return True
-        if block.features["han"] < 2:
-            return block.features["chars"] > 0 and block.features["latin"] >= 3
-        return topic.overlap(norm) >= self.heading_overlap
+        if f["han"] < 2:
+            return f["chars"] > 0 and f["latin"] >= 3
+        if topic.overlap(norm) >= self.heading_overlap:
+            return True
+        if _BULLET.match(norm) or f["seps"] or _GAP.search(norm):
+            return False  # a list item, a link row or two phrases side by side
+        return next_prose or (f["ends"] >= 1 and f["chars"] >= 10)
 
     def _detached_body(self, block: Block, topic: Topic) -> bool:
         f = block.features
@@ -127,7 +175,9 @@ class BodyFilter(Filter):
                 continue
             if i >= lo and self._is_prose(block) and f["ends"] >= 1 and i != lo:
                 continue
-            score = topic.overlap(f["norm"]) - 0.01 * abs(lo - i)
+            score = topic.overlap(f["norm"]) * min(1.0, f["han"] / 8) - 0.01 * abs(lo - i)
+            if any("byline" in b.features for b in lines[i + 1 : i + 3]):
+                score += 0.2  # titles sit right above their byline
             if score >= self.title_overlap and (best is None or score > best[0]):
                 best = (score, i)
         if best is None:
