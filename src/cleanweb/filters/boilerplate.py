@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from ..document import Document
+import regex
+
+from ..document import Block, Document
 from ..metadata import read_byline
 from ..patterns import first_match, load_rules
 from .base import Filter
+
+_BRACKETED = regex.compile(r"^\s*[(（\[【][^()（）]{2,60}[)）\]】]\s*$")
 
 
 class BoilerplateFilter(Filter):
@@ -23,20 +27,28 @@ class BoilerplateFilter(Filter):
         self._rules = load_rules("boilerplate_patterns")
 
     def apply(self, doc: Document) -> None:
+        after_image = False
         for block in doc.blocks:
-            if block.blank or block.verdict is not None:
+            if block.blank:
                 continue
-            f = block.features
-            if f["chars"] > self.max_chars:
-                continue
-            if f["chars"] <= self.byline_chars:
-                found = read_byline(block.text)
-                if found:
-                    block.features["byline"] = found
-                    for key, value in found.items():
-                        doc.meta.setdefault(key, value)
-                    self.drop(doc, block, "byline")
-                    continue
-            rule = first_match(self._rules, f["norm"])
-            if rule:
-                self.drop(doc, block, rule)
+            if after_image and block.verdict is None and _BRACKETED.match(block.text):
+                self.drop(doc, block, "caption")  # the bracketed credit under an image
+            elif block.verdict is None:
+                self._judge(doc, block)
+            after_image = block.verdict is not None and block.verdict.rule == "imagefile"
+
+    def _judge(self, doc: Document, block: Block) -> None:
+        f = block.features
+        if f["chars"] > self.max_chars:
+            return
+        if f["chars"] <= self.byline_chars:
+            found = read_byline(block.text)
+            if found:
+                block.features["byline"] = found
+                for key, value in found.items():
+                    doc.meta.setdefault(key, value)
+                self.drop(doc, block, "byline")
+                return
+        rule = first_match(self._rules, f["norm"])
+        if rule:
+            self.drop(doc, block, rule)
