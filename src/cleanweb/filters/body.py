@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from statistics import median
+
 import regex
 
 from .._topic import Topic
@@ -112,13 +114,19 @@ class BodyFilter(Filter):
         return best_lo, best_hi
 
     def _trim(self, lines: list[Block], lo: int, hi: int, topic: Topic) -> tuple[int, int]:
-        """Shave off-topic prose from the region's edges (teasers glued below an article)."""
+        """Shave off-topic prose from the region's edges (teasers glued below an article).
+
+        A line is off-topic when its overlap is under `trim_overlap` and under half
+        the region's median, so articles whose paragraphs share few words stay whole.
+        """
+        core = [b for b in lines[lo : hi + 1] if b.verdict is None and self._is_prose(b)]
+        limit = min(self.trim_overlap, 0.5 * median(topic.overlap(b.features["norm"], own=True) for b in core))
 
         def off(block: Block) -> bool:
             if block.verdict is not None:
                 return True
             return block.features["chars"] >= 40 and (
-                topic.overlap(block.features["norm"], own=True) < self.trim_overlap
+                topic.overlap(block.features["norm"], own=True) < limit
             )
 
         while hi > lo and off(lines[hi]):

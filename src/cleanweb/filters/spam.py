@@ -62,7 +62,7 @@ class SpamFilter(Filter):
         if not strong:
             return None
         score = len(strong) + 0.5 * len(set(self._weak.findall(norm)))
-        prose = feats["ends"] >= 2 and feats["function"] >= 0.1 * max(feats["han"], 1)
+        prose = feats["ends"] >= 1  # stuffed titles and keyword rows carry no sentence end
         if score >= self.min_terms * (2 if prose else 1):
             return "injected-gambling" if norm.count("|") + norm.count("｜") >= 4 else "stuffing"
         return None

@@ -1,0 +1,228 @@
+"""Each filter on short made-up pages: the noise it must remove and the body it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanweb
+from cleanweb import (
+    BodyFilter,
+    BoilerplateFilter,
+    NavigationFilter,
+    Pipeline,
+    RecommendationFilter,
+    SpamFilter,
+)
+from cleanweb.api import build_document
+
+PARA = [
+    "近日，国家统计局发布了最新一期的经济数据，显示今年前三季度国内生产总值同比增长百分之五。",
+    "专家表示，这一增速在全球主要经济体中仍然处于领先位置，但也要看到外部环境的不确定性在增加。",
+    "“我们对全年目标的实现充满信心。”一位不愿透露姓名的官员在接受采访时说，消费和投资都在回暖。",
+    "从分行业看，制造业投资增长较快，高技术产业的表现尤为突出，成为拉动经济增长的重要力量。",
+]
+
+
+def run(filters, lines: list[str]):
+    """Run `filters` on a page made of `lines`; return (kept texts, {text: (filter, rule)})."""
+    doc = build_document("\n".join(lines), "text")
+    Pipeline(filters).run(doc)
+    kept = [b.text for b in doc.kept()]
+    dropped = {b.text: (b.verdict.filter, b.verdict.rule) for b in doc.blocks if b.verdict}
+    return kept, dropped
+
+
+# --- spam -------------------------------------------------------------------
+
+def test_spam_drops_keyword_stuffing_header():
+    stuffing = "99国产精品欲av蜜臀,可以直接免费观看的AV网站,gogogo高清免费完整版,啊灬啊灬免费毛片"
+    kept, dropped = run([SpamFilter()], [stuffing, *PARA])
+    assert dropped[stuffing] == ("spam", "stuffing")
+    assert kept == PARA
+
+
+def test_spam_drops_spider_pool_place_list():
+    places = "主站蜘蛛池模板: 乐清市| 南木林县| 綦江县| 松原市| 乳山市| 河北省| 永州市| 四平市| 蒙阴县|"
+    kept, dropped = run([SpamFilter()], [*PARA, places])
+    assert dropped[places][0] == "spam"
+    assert kept == PARA
+
+
+def test_spam_drops_injected_gambling_run():
+    line = "行业新闻| 百家乐官网的玩法技巧| 威尼斯人娱乐场 澳门赌场| 大发888娱乐城注册| 新葡京百家乐| 公司简介|"
+    _, dropped = run([SpamFilter()], [*PARA, line])
+    assert dropped[line] == ("spam", "injected-gambling")
+
+
+def test_spam_keeps_prose_that_mentions_gambling_and_health():
+    news = [
+        "警方近日破获一起网络赌博案，犯罪嫌疑人通过境外百家乐网站组织赌博，涉案金额巨大。",
+        "医生提醒，乳房自检是早期发现病变的重要方法，女性朋友应当每月进行一次。",
+        "亚洲和欧美市场今天午夜前后先后开盘，投资者对激烈的竞争保持关注。",
+    ]
+    kept, dropped = run([SpamFilter()], news)
+    assert kept == news and not dropped
+
+
+def test_spam_user_terms_extend_the_lexicon():
+    line = "某某乐园官方入口,某某乐园最新网址,某某乐园"
+    _, dropped = run([SpamFilter()], [line])
+    assert line not in dropped
+    _, dropped = run([SpamFilter(add_terms=["某某乐园", "最新网址"])], [line])
+    assert dropped[line][0] == "spam"
+
+
+# --- navigation -------------------------------------------------------------
+
+def test_navigation_drops_menus_breadcrumbs_login_and_share():
+    page = [
+        "首页", "新闻", "体育", "财经", "科技",
+        "网易首页 > 网易号 > 正文",
+        "登录后你可以",
+        "0",
+        "分享至",
+        "服务热线:010-59231580",
+        *PARA,
+        "返回列表",
+    ]
+    kept, dropped = run([NavigationFilter()], page)
+    assert kept == PARA
+    assert dropped["网易首页 > 网易号 > 正文"] == ("navigation", "breadcrumb")
+    assert dropped["登录后你可以"] == ("navigation", "login")
+    assert dropped["服务热线:010-59231580"] == ("navigation", "hotline")
+    assert dropped["返回列表"][0] == "navigation"
+    assert dropped["新闻"] == ("navigation", "menu-run")
+
+
+def test_navigation_keeps_short_headings_between_paragraphs():
+    page = [PARA[0], "多国竞争关键硬件", PARA[1], "先说结论:没多大。", PARA[2]]
+    kept, _ = run([NavigationFilter()], page)
+    assert kept == page
+
+
+# --- recommendation ---------------------------------------------------------
+
+def test_recommendation_drops_related_section_until_the_end():
+    related = ["相关推荐", "从罚超生到鼓励生育，谁错了？", "小谈食刻美食", "2025-06-25 21:07:45",
+               "又赢了？郭希宽走出法庭挥拳庆祝"]
+    kept, dropped = run([RecommendationFilter()], [*PARA, *related])
+    assert kept == PARA
+    assert dropped["相关推荐"] == ("recommendation", "section-heading")
+    assert dropped["小谈食刻美食"] == ("recommendation", "section-item")
+
+
+def test_recommendation_drops_comment_thread():
+    thread = ["最新回复(2)", "科技拆解全解2024-10-24 17:18", "引用2",
+              "大国与大国之间还有互利共赢?你太天真了,兄dei"]
+    kept, dropped = run([RecommendationFilter()], [*PARA, *thread])
+    assert kept == PARA
+    assert dropped["最新回复(2)"] == ("recommendation", "section-heading")
+
+
+def test_recommendation_heading_in_a_top_menu_does_not_open_a_section():
+    page = ["首页", "评论", "国内", *PARA]
+    kept, _ = run([RecommendationFilter()], page)
+    assert kept[-4:] == PARA
+
+
+def test_recommendation_drops_off_topic_teaser_blob():
+    teasers = (
+        "散文说狗作者公明从小我就怕狗那是因为我被狗狠狠地咬了一口之故。勇士客场对阵火箭全场比赛结束"
+        "勇士以127比120成功击败了火箭，本赛季勇士在客场的表现很糟糕。建设银行获准首批开办个人养老金业务，"
+        "中国银保监会印发商业银行和理财公司个人养老金业务管理暂行办法。杜鹃花开时节我来到了心仪已久的"
+        "武夷山，这里碧水丹山风光旖旎，我被眼前奇丽万般的景致陶醉了。秋冬是观色的季节，丹枫水杉迎来它们"
+        "的高光时刻，层林尽染千山红遍，银杏栾树满城尽带黄金甲，金光灿灿满地锦绣。湖北省荆州市沙市小学，"
+        "学生通过空中课堂与偏远乡镇小学学生一起做韵律操，新华社记者摄。"
+    )
+    kept, dropped = run([RecommendationFilter(blob_chars=200)], [*PARA, teasers])
+    assert kept == PARA
+    assert dropped[teasers] == ("recommendation", "teaser-blob")
+
+
+def test_recommendation_drops_counter_widget():
+    kept, dropped = run([RecommendationFilter()], [*PARA, "128文章数 16关注度"])
+    assert dropped["128文章数 16关注度"] == ("recommendation", "counter-widget")
+
+
+# --- boilerplate ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("声明:个人原创,仅供参考", "disclaimer"),
+        ("特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台用户上传并发布,本平台仅提供信息存储服务。", "disclaimer"),
+        ("Notice: The content above (including the pictures and videos if any) is uploaded by users.", "disclaimer"),
+        ("转载此文是出于传递更多信息目的。若来源标注错误或侵犯了您的合法权益,请与本站联系。", "reprint"),
+        ("责任编辑：王小明", "editor"),
+        ("审核编辑 黄宇", "editor"),
+        ("wKgZomW_gnGATiVfAABTHI3lGH8951.jpg", "imagefile"),
+        ("https://www.example.com/read/1403028.html", "url"),
+        ("(来源:百度股市通)", "credit"),
+        ("Copyright © 2004-2024 All rights reserved", "copyright"),
+    ],
+)
+def test_boilerplate_rules(line, rule):
+    kept, dropped = run([BoilerplateFilter()], [*PARA, line])
+    assert dropped[line] == ("boilerplate", rule)
+    assert kept == PARA
+
+
+def test_boilerplate_moves_byline_to_meta():
+    doc = build_document("\n".join(["作者/质子", "来源:脑极体 2024-10-23 11:23:26", *PARA]), "text")
+    Pipeline([BoilerplateFilter()]).run(doc)
+    assert doc.meta["author"] == "质子"
+    assert doc.meta["source"] == "脑极体"
+    assert doc.meta["date"] == "2024-10-23 11:23:26"
+    assert [b.text for b in doc.kept()] == PARA
+
+
+def test_boilerplate_keeps_sentence_that_starts_with_a_date():
+    line = "2022年11月30日,OpenAI发布全新聊天机器人模型ChatGPT,产品上线五天,全球用户量就突破100万。"
+    kept, _ = run([BoilerplateFilter()], [line, *PARA])
+    assert kept[0] == line
+
+
+# --- body -------------------------------------------------------------------
+
+def test_body_keeps_title_headings_numbered_points_and_quotes():
+    page = [
+        "网站首页", "关于我们",
+        "国内经济稳中向好 前三季度增长百分之五",
+        "2024-10-23 11:23 来源：新华社",
+        PARA[0],
+        "【1】增速领先",
+        PARA[1],
+        "1。芯片之殇：国产替代道阻且长。",
+        PARA[2],
+        "（注：数据为初步核算结果）",
+        PARA[3],
+        "热门标签 经济 统计",
+    ]
+    result = cleanweb.clean("\n".join(page), to="keep")
+    lines = result.text.splitlines()
+    assert result.title == "国内经济稳中向好 前三季度增长百分之五"
+    assert lines[0] == result.title
+    for keep in [*PARA, "【1】增速领先", "1。芯片之殇：国产替代道阻且长。", "（注：数据为初步核算结果）"]:
+        assert keep in lines
+    for gone in ["网站首页", "关于我们", "热门标签 经济 统计", "2024-10-23 11:23 来源：新华社"]:
+        assert gone not in lines
+    assert result.meta["source"] == "新华社"
+
+
+def test_body_drops_off_topic_ad_inside_article_but_keeps_heading():
+    page = [PARA[0], PARA[1], "招商创业 雅虎推荐", "经济数据亮点", PARA[2], PARA[3]]
+    kept, dropped = run([BodyFilter()], page)
+    assert dropped["招商创业 雅虎推荐"] == ("body", "off-topic-short")
+    assert "经济数据亮点" in kept
+
+
+def test_body_drops_everything_before_and_after_the_article():
+    page = ["随便看看", "今日天气晴", *PARA, "友情链接", "网站地图"]
+    kept, dropped = run([BodyFilter()], page)
+    assert kept == PARA
+    assert dropped["友情链接"] == ("body", "after-body")
+
+
+def test_empty_page_gives_empty_text():
+    result = cleanweb.clean("")
+    assert result.text == "" and result.removed == []
