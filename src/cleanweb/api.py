@@ -9,7 +9,9 @@ from . import html as html_input
 from . import text as text_input
 from .decode import decode_with_info
 from .document import Document, Edit, Removed
-from .errors import InputError
+from .convert import TARGETS
+from .errors import ConfigError, InputError
+from .guard import DEFAULT_BUDGET, DEFAULT_MAX_SIZE, check_bytes, check_text, time_budget
 from .pipeline import Pipeline
 
 KINDS = ("auto", "text", "html")
@@ -28,19 +30,31 @@ class CleanResult:
     document: Document | None = field(default=None, repr=False)
 
 
-def build_document(data: str | bytes, kind: str = "auto") -> Document:
-    """Decode and segment `data` into a Document (no filters run yet)."""
+def build_document(
+    data: str | bytes, kind: str = "auto", *, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Document:
+    """Decode and segment `data` into a Document (no filters run yet).
+
+    Binary input raises BinaryInputError, input over `max_size` TooLargeError (see guard).
+    """
     if kind not in KINDS:
         raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
     meta: dict[str, Any] = {}
     if isinstance(data, (bytes, bytearray)):
-        data, info = decode_with_info(bytes(data))
+        utf16 = check_bytes(bytes(data), max_size=max_size)
+        if utf16:  # BOM-less UTF-16, recognised by the guard's NUL-parity test
+            data, info = bytes(data).decode(utf16, errors="replace"), {"encoding": utf16}
+        else:
+            data, info = decode_with_info(bytes(data))
         meta.update(info)
     elif not isinstance(data, str):
         raise InputError(f"clean expects str or bytes, got {type(data).__name__}")
+    data, repairs, flags = check_text(data, max_size=max_size)
     if kind == "auto":
         kind = "html" if html_input.looks_like_html(data) else "text"
     doc = Document(source=data, kind=kind, meta=meta)
+    doc.edits.extend(repairs)
+    doc.flags.update(flags)
     (html_input if kind == "html" else text_input).segment(doc)
     return doc
 
@@ -51,11 +65,26 @@ def clean(
     to: str = "simplified",
     kind: str = "auto",
     pipeline: Pipeline | None = None,
+    budget: float | None = DEFAULT_BUDGET,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> CleanResult:
-    """Clean one page (str or bytes, page text or HTML) and return a CleanResult."""
-    doc = build_document(data, kind)
-    (pipeline or _default(to)).run(doc)
-    return result_of(doc)
+    """Clean one page (str or bytes, page text or HTML) and return a CleanResult.
+
+    `budget` is the most seconds one page may take (None: no limit) and `max_size` the
+    largest input (bytes, or characters for str); beyond them BudgetExceeded or
+    TooLargeError is raised. Every error raised on purpose is a cleanweb.errors type.
+    """
+    if to not in TARGETS:
+        raise ConfigError(f"unknown script target {to!r}; choose one of {sorted(TARGETS)}")
+    if pipeline is not None and not callable(getattr(pipeline, "run", None)):
+        raise ConfigError(f"pipeline must be a Pipeline, got {type(pipeline).__name__}")
+    with time_budget(budget) as clock:
+        doc = build_document(data, kind, max_size=max_size)
+        doc.options["budget"] = clock
+        (pipeline or _default(to)).run(doc)
+        clock.check("render")
+        del doc.options["budget"]
+        return result_of(doc)
 
 
 def result_of(doc: Document) -> CleanResult:

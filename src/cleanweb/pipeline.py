@@ -12,6 +12,7 @@ from .config import Config
 from .document import Document
 from .errors import ConfigError
 from .filters import FILTERS, Filter, ScriptFilter, UserRulesFilter
+from .guard import check_budget
 from .text import refresh
 
 
@@ -80,6 +81,7 @@ class Pipeline:
         """Apply every filter to `doc` in order and return it."""
         stale = False
         for f in self.filters:
+            check_budget(doc, f.name)  # a clean() time budget is enforced between filters too
             t0 = time.perf_counter()
             if stale and getattr(f, "needs_features", True):
                 refresh(doc)

@@ -1,0 +1,260 @@
+"""Input guards: refuse binary and oversized input, strip stray control characters, and
+bound the time one document may take.
+
+Policy (what `clean` does with hostile input):
+- Bytes that start with a known binary signature (data/binary_magic.txt: PNG, ZIP, PDF,
+  ELF...) or in which more than `BINARY_SHARE` of the sampled bytes are control bytes
+  (NUL and the other C0 controls except tab, line breaks and ESC; 16 at least) raise
+  `BinaryInputError`. Byte-order-mark-less UTF-16 (NULs on one byte parity, decoding to
+  text) is let through and decoded as UTF-16.
+- Text (given as str, or decoded) in which more than `BINARY_SHARE` of the characters are
+  control characters or lone surrogates (16 at least) raises `BinaryInputError`; fewer
+  are repaired:
+  control characters (NUL included) are removed and lone surrogates become U+FFFD, each
+  family recorded as one document-level Edit ("control", "surrogate") and counted in
+  `doc.flags`.
+- Input larger than `max_size` (bytes for bytes, characters for str) raises
+  `TooLargeError`.
+- `time_budget(seconds)` bounds the time for one document: past the deadline it raises
+  `BudgetExceeded`. In the main thread of a process (a CLI run, a worker process) a
+  SIGALRM timer interrupts even a long regex; elsewhere the deadline is checked between
+  pipeline steps.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .document import Document, Edit
+from .errors import BinaryInputError, BudgetExceeded, ConfigError, TooLargeError
+
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024  # bytes (or characters for str input)
+DEFAULT_BUDGET = 60.0  # seconds per document
+# Above this share of control characters (or bytes) the input is not text.
+BINARY_SHARE = 0.05
+_SAMPLE = 64 * 1024  # bytes per sampled window of a bytes input
+_MIN_BAD = 16  # fewer control characters than this are repaired, whatever the share
+_MAGIC_HEAD = 64  # where control bytes must appear to confirm a short printable signature
+
+# C0 controls that never belong in page text: all but tab, LF, VT, FF, CR and the
+# separators U+001C-U+001E (line breaks to str.splitlines). ESC is allowed in raw bytes
+# (ISO-2022 encodings use it) but not in decoded text.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), 0x1F, 0x7F])
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# What a decoded sample of real text is mostly made of.
+_TEXTLIKE = regex.compile(r"[\p{L}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]")
+
+
+def check_size(data: str | bytes, max_size: int | None) -> None:
+    """Raise TooLargeError if `data` is longer than `max_size` (None: no limit)."""
+    if max_size is not None and (isinstance(max_size, bool) or not isinstance(max_size, int)):
+        raise ConfigError(f"max_size must be a whole number or None, got {max_size!r}")
+    if max_size is not None and len(data) > max_size:
+        unit = "bytes" if isinstance(data, (bytes, bytearray)) else "characters"
+        raise TooLargeError(
+            f"input is {len(data)} {unit}, over the limit of {max_size}",
+            size=len(data),
+            limit=max_size,
+        )
+
+
+def check_bytes(data: bytes, *, max_size: int | None = DEFAULT_MAX_SIZE) -> str | None:
+    """Raise for binary or oversized bytes; return "utf-16-le"/"utf-16-be" for BOM-less UTF-16."""
+    check_size(data, max_size)
+    label = binary_signature(data)
+    if label:
+        raise BinaryInputError(f"input is binary ({label}), not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return None  # a UTF-16/32 byte-order mark: NULs are expected; decode checks the text
+    sample = _sample(data)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > max(BINARY_SHARE * len(sample), _MIN_BAD):
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            return encoding
+        nuls = sample.count(0)
+        raise BinaryInputError(
+            f"input is binary: {controls} of {len(sample)} sampled bytes are control bytes"
+            f" ({nuls} NUL)"
+        )
+    return None
+
+
+def binary_signature(data: bytes) -> str | None:
+    """The format name if `data` starts with a known binary signature, else None."""
+    for label, magic, offset in _signatures():
+        if data[offset : offset + len(magic)] != magic:
+            continue
+        if len(magic) < 5 and _printable(magic):
+            head = data[: _MAGIC_HEAD]
+            if head == head.translate(None, _CONTROL_BYTES):
+                continue  # "BMW ..." or "MZ..." text, not a bitmap or an executable
+        return label
+    return None
+
+
+def _printable(magic: bytes) -> bool:
+    return all(0x20 <= b < 0x7F for b in magic)
+
+
+@cache
+def _signatures() -> tuple[tuple[str, bytes, int], ...]:
+    """Read data/binary_magic.txt: `label<TAB>hex[<TAB>offset]` lines."""
+    text = resources.files("cleanweb").joinpath("data", "binary_magic.txt").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, hexbytes, *rest = line.split("\t")
+        rows.append((label, bytes.fromhex(hexbytes), int(rest[0]) if rest else 0))
+    return tuple(rows)
+
+
+def _sample(data: bytes) -> bytes:
+    """Up to four windows (start, thirds, end) of a large input; all of a small one."""
+    if len(data) <= 4 * _SAMPLE:
+        return bytes(data)
+    step = len(data) // 3
+    starts = (0, step, 2 * step, len(data) - _SAMPLE)
+    return b"".join(data[s : s + _SAMPLE] for s in starts)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"-be" if `data` looks like BOM-less UTF-16 text, else None.
+
+    UTF-16 pages carry ASCII markup and line breaks, so NUL bytes are frequent and mostly
+    on one parity (the high byte of ASCII); the first window must decode strictly to text.
+    """
+    head = data[: _SAMPLE - _SAMPLE % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < 0.01 * len(head) or even == odd:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = head.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    textlike = len(_TEXTLIKE.findall(text))
+    return encoding if text and textlike >= (1 - BINARY_SHARE) * len(text) else None
+
+
+def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edit], dict[str, int]]:
+    """Raise for binary text; return it with controls removed, surrogates replaced, and the record.
+
+    The record is the document-level Edits (one per family) and flag counts.
+    """
+    check_size(text, max_size)
+    controls = _CONTROL.findall(text) if _CONTROL.search(text) else []
+    surrogates = _SURROGATE.findall(text) if _has_surrogates(text) else []
+    bad = len(controls) + len(surrogates)
+    if bad > max(BINARY_SHARE * len(text), _MIN_BAD):
+        raise BinaryInputError(
+            f"input is not text: {bad} of {len(text)} characters are control characters"
+            " or lone surrogates"
+        )
+    edits: list[Edit] = []
+    flags: dict[str, int] = {}
+    if controls:
+        pos = _CONTROL.search(text).start()
+        text = _CONTROL.sub("", text)
+        edits.append(Edit("control", "".join(controls), "", pos, None))
+        flags["control_chars"] = len(controls)
+    if surrogates:
+        pos = _SURROGATE.search(text).start()
+        text = _SURROGATE.sub("\ufffd", text)
+        edits.append(Edit("surrogate", "".join(surrogates), "\ufffd" * len(surrogates), pos, None))
+        flags["lone_surrogates"] = len(surrogates)
+    return text, edits, flags
+
+
+def _has_surrogates(text: str) -> bool:
+    """Fast test: only str with a lone surrogate fails to encode as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class Budget:
+    """The deadline of one document; `check(stage)` raises BudgetExceeded once it passed."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = validate_budget(seconds)
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.stage = "start"
+
+    def check(self, stage: str) -> None:
+        """Record that `stage` begins; raise if the deadline has passed."""
+        self.stage = stage
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise self.exceeded()
+
+    def exceeded(self) -> BudgetExceeded:
+        return BudgetExceeded(
+            f"time budget of {self.seconds:g} s exceeded (during {self.stage})",
+            seconds=self.seconds,
+            stage=self.stage,
+        )
+
+
+def validate_budget(seconds: float | None) -> float | None:
+    """Accept None (no limit) or a positive number of seconds; anything else is a ConfigError."""
+    if seconds is None:
+        return None
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0:
+        raise ConfigError(f"budget must be a positive number of seconds or None, got {seconds!r}")
+    return float(seconds)
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[Budget]:
+    """Run the with-block under a Budget of `seconds` (None: unlimited).
+
+    In the main thread, with no other real-time timer armed, SIGALRM interrupts the
+    block at the deadline wherever it is (a regex in C included); otherwise only
+    `Budget.check` calls between steps enforce it.
+    """
+    budget = Budget(seconds)
+    if budget.seconds is None or not _can_alarm():
+        yield budget
+        return
+    active = [True]
+
+    def on_alarm(signum: int, frame: object) -> None:
+        if active[0]:
+            raise budget.exceeded()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+    try:
+        yield budget
+    finally:
+        active[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    """SIGALRM is usable: POSIX, main thread, and no one else's timer running."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+
+
+def check_budget(doc: Document, stage: str) -> None:
+    """Raise BudgetExceeded if the Budget `clean` attached to `doc` has run out."""
+    budget = doc.options.get("budget")
+    if budget is not None:
+        budget.check(stage)
