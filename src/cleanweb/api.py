@@ -7,9 +7,9 @@ from typing import Any
 
 from . import html as html_input
 from . import text as text_input
+from .convert import TARGETS
 from .decode import decode_with_info
 from .document import Document, Edit, Removed
-from .convert import TARGETS
 from .errors import ConfigError, InputError
 from .guard import DEFAULT_BUDGET, DEFAULT_MAX_SIZE, check_bytes, check_text, time_budget
 from .pipeline import Pipeline
