@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Document
+from ..errors import ConfigError
 from .base import Filter
 
 
@@ -42,4 +43,4 @@ def _compile(pattern: str) -> regex.Pattern:
     try:
         return regex.compile(pattern)
     except regex.error as exc:
-        raise ValueError(f"bad user rule {pattern!r}: {exc}") from None
+        raise ConfigError(f"bad user rule {pattern!r}: {exc}") from None
