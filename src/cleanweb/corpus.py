@@ -1,0 +1,150 @@
+"""Corpus files: JSON Lines records (plain, .gz or .zst) read and written as streams.
+
+A record is one JSON object a line. Its text field (`text` unless told) is cleaned;
+every other field is passed through unchanged, and what cleanweb learned about the
+page (title, metadata, blocks removed per filter) is added under the `cleanweb` key
+so no field of the input is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import CleanwebError, InputError
+from .output import atomic_open
+
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
+INFO_KEY = "cleanweb"
+
+
+def is_corpus(path: str | Path) -> bool:
+    """True if `path` names a JSON Lines corpus (by its suffix)."""
+    return str(path).lower().endswith(CORPUS_SUFFIXES)
+
+
+def _zstd():
+    try:
+        import zstandard
+    except ImportError:  # pragma: no cover - zstandard ships with the test extra
+        raise InputError(".zst corpora need the zstandard package: pip install cleanweb[zstd]") from None
+    return zstandard
+
+
+def open_read(path: Path) -> IO[bytes]:
+    """Open a corpus for reading, decompressing .gz and .zst transparently."""
+    name = str(path).lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith(".zst"):
+        raw = open(path, "rb")
+        return io.BufferedReader(_zstd().ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")
+
+
+@contextlib.contextmanager
+def open_write(dest: Path) -> Iterator[IO[bytes]]:
+    """Write a corpus atomically, compressed by the suffix of `dest` (.gz, .zst or none)."""
+    name = str(dest).lower()
+    with atomic_open(dest) as raw:
+        if name.endswith(".gz"):
+            # mtime=0 keeps the bytes reproducible from run to run.
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+                yield gz
+        elif name.endswith(".zst"):
+            with _zstd().ZstdCompressor().stream_writer(raw, closefd=False) as zw:
+                yield zw
+        else:
+            yield raw
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(1-based line number, raw line without its newline) for every non-blank line."""
+    with open_read(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip(b"\r\n")
+            if line.strip():
+                yield lineno, line
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    """How records are read and written."""
+
+    text_field: str = "text"
+    id_field: str | None = None
+    keep_empty: bool = False
+    max_bytes: int | None = None
+
+
+@dataclass
+class RecordResult:
+    """What cleaning one record gave: the output line (None if dropped) and its statistics."""
+
+    line: bytes | None
+    bytes_in: int = 0
+    bytes_out: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
+    empty: bool = False
+    error: tuple[str, str] | None = None
+    ident: str | None = None
+
+
+def parse_record(raw: bytes, opts: RecordOptions) -> tuple[dict[str, Any], str, str | None]:
+    """Decode one JSON line into (record, text, id); InputError says what is wrong with it."""
+    try:
+        record = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a JSON object: {exc}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"not a JSON object but {type(record).__name__}")
+    ident = None
+    if opts.id_field is not None and opts.id_field in record:
+        ident = str(record[opts.id_field])
+    text = record.get(opts.text_field)
+    if not isinstance(text, str):
+        raise InputError(f"no string field {opts.text_field!r}")
+    return record, text, ident
+
+
+def dump_record(record: dict[str, Any]) -> bytes:
+    """One record as a compact JSON line (UTF-8, no ASCII escaping) with its newline."""
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str) + "\n").encode()
+
+
+def removed_counts(removed) -> dict[str, int]:
+    """Blocks removed per filter, from a CleanResult's `removed` list."""
+    counts: dict[str, int] = {}
+    for r in removed:
+        counts[r.filter] = counts.get(r.filter, 0) + 1
+    return counts
+
+
+def clean_record(
+    raw: bytes, pipeline, opts: RecordOptions, kind: str = "auto", budget: float | None = None
+) -> RecordResult:
+    """Clean one JSON line with `pipeline`; a bad record becomes `error`, not an exception."""
+    from .api import clean
+
+    try:
+        record, text, ident = parse_record(raw, opts)
+    except InputError as exc:
+        return RecordResult(None, len(raw), error=("input", str(exc)))
+    try:
+        result = clean(text, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
+    except CleanwebError as exc:
+        return RecordResult(None, len(raw), error=(exc.kind, str(exc)), ident=ident)
+    counts = removed_counts(result.removed)
+    if not result.text and not opts.keep_empty:
+        return RecordResult(None, len(raw), removed=counts, empty=True, ident=ident)
+    out = dict(record)
+    out[opts.text_field] = result.text
+    out[INFO_KEY] = {"title": result.title, "meta": result.meta, "removed": counts}
+    line = dump_record(out)
+    return RecordResult(line, len(raw), len(line), counts, empty=not result.text, ident=ident)
