@@ -2,32 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
-from ..convert import TARGETS, convert
-from ..document import Document, Edit
+from ..convert import converter, script_counts, script_of
+from ..document import Document
+from ..errors import ConfigError
 from .base import Filter
 
 
 class ScriptFilter(Filter):
-    """Convert kept text to the `to` script: simplified, traditional, taiwan, hongkong or keep."""
+    """Convert kept text to the `to` script: simplified, traditional, taiwan, hongkong or keep.
+
+    The page's script is detected on the kept text and written to doc.meta["script"]
+    ("simplified", "traditional", "mixed" or "none"); only sentences not already in
+    the target's script are converted, each change recorded as an Edit (family "script").
+    `phrases` converts regional vocabulary (软件/軟體, default on for taiwan), `protect`
+    lists words to leave exactly as written, `source` declares the input's script.
+    """
 
     name = "script"
     changes_text: ClassVar[bool] = True
     needs_features: ClassVar[bool] = False
 
-    def __init__(self, *, to: str = "simplified"):
-        if to not in TARGETS:
-            raise ValueError(f"unknown script target {to!r}; choose one of {sorted(TARGETS)}")
+    def __init__(
+        self,
+        *,
+        to: str = "simplified",
+        phrases: bool | None = None,
+        protect: Iterable[str] = (),
+        source: str = "auto",
+    ):
+        if isinstance(protect, str):
+            raise ConfigError("script filter: protect must be a list of words, not a string")
         self.to = to
+        self.phrases = phrases
+        self.protect = tuple(protect)
+        self.source = source
+        self._converter = converter(to, phrases, self.protect, source)
 
     def apply(self, doc: Document) -> None:
+        blocks = doc.kept()
+        trad = simp = 0
+        for block in blocks:
+            t, s = script_counts(block.text)
+            trad, simp = trad + t, simp + s
+        script = script_of(trad, simp)
+        doc.meta["script"] = script
         if self.to == "keep":
             return
-        for block in doc.blocks:
-            if block.verdict is not None or block.blank:
-                continue
-            out = convert(block.text, to=self.to)
-            if out != block.text:
-                doc.edits.append(Edit("script", block.text, out, 0, block.index))
+        for block in blocks:
+            out, edits = self._converter.convert_with_edits(block.text, script, block.index)
+            if edits:
+                doc.edits.extend(edits)
                 block.text = out
