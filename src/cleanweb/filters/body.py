@@ -16,6 +16,7 @@ _HEADING = regex.compile(
 _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
 _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
+_PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
 _TITLE_BAD = regex.compile(r"[。；;]\s*$|^\d+$|[|｜]")
 
 
@@ -125,8 +126,11 @@ class BodyFilter(Filter):
         def off(block: Block) -> bool:
             if block.verdict is not None:
                 return True
-            return block.features["chars"] >= 40 and (
-                topic.overlap(block.features["norm"], own=True) < limit
+            norm = block.features["norm"]
+            return (
+                block.features["chars"] >= 40
+                and not _PARAGRAPH_END.search(norm)
+                and topic.overlap(norm, own=True) < limit
             )
 
         while hi > lo and off(lines[hi]):

@@ -19,6 +19,8 @@ _HEADER_HEAD = regex.compile(r"^[\s\[【<《]*")
 _COUNTER = regex.compile(
     r"\d+(?:\.\d+)?\s*[万千kw]?\s*(?:文章数|关注度|粉丝|关注|获赞|阅读|评论|点赞|收藏|次阅读|浏览|人看过|条评论|篇文章)"
 )
+_BULLET_TITLE = regex.compile(r"^\s*[*•·●■◆▪□○◇>]\s*\S.{0,58}$")
+_SENTENCE_END = regex.compile(r"[。；;]\s*$")
 _COMMENT = regex.compile(
     r"^\s*(?:引用\s*\d*|回复\s*\d*|\d+\s*楼|沙发|板凳|#\d+|\d+\s*(?:分钟|小时|天)前|赞\s*\(?\d+\)?|举报)\s*$"
 )
@@ -41,6 +43,7 @@ class RecommendationFilter(Filter):
         blob_ratio: float = 4.0,
         blob_overlap: float = 0.2,
         resume_overlap: float = 0.3,
+        min_list: int = 3,
         add_terms: Iterable[str] = (),
         remove_terms: Iterable[str] = (),
     ):
@@ -48,6 +51,7 @@ class RecommendationFilter(Filter):
         self.blob_ratio = blob_ratio
         self.blob_overlap = blob_overlap
         self.resume_overlap = resume_overlap
+        self.min_list = min_list
         self._headers = set(Lexicon.named("rec_headers", add_terms, remove_terms).terms)
 
     def apply(self, doc: Document) -> None:
@@ -55,6 +59,7 @@ class RecommendationFilter(Filter):
         prose = [b for b in lines if b.verdict is None and is_prose(b)]
         topic = Topic([b.features["norm"] for b in prose])
         typical = median([b.features["chars"] for b in prose]) if prose else 0
+        self._drop_link_lists(doc, lines)
         in_section = seen_prose = False
         for block in lines:
             norm = block.features["norm"]
@@ -72,7 +77,9 @@ class RecommendationFilter(Filter):
                     continue
             if block.verdict is not None:
                 continue
-            if self._is_blob(block, topic, typical):
+            if self._inline_related(norm):
+                self.drop(doc, block, "related-link")
+            elif self._is_blob(block, topic, typical):
                 self.drop(doc, block, "teaser-blob")
             elif block.features["chars"] <= 40 and _COUNTER.search(norm):
                 self.drop(doc, block, "counter-widget")
@@ -83,6 +90,28 @@ class RecommendationFilter(Filter):
         """True if the whole line is a recommendation/comment heading."""
         core = _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：")
         return core in self._headers
+
+    def _inline_related(self, norm: str) -> bool:
+        """`推荐阅读：某标题`: a heading and one linked title on a single line."""
+        head, sep, rest = norm.partition("：") if "：" in norm else norm.partition(":")
+        return bool(sep) and len(norm) <= 80 and self.is_header(head) and bool(rest.strip())
+
+    def _drop_link_lists(self, doc: Document, lines: list[Block]) -> None:
+        """Runs of `min_list` bulleted one-line titles (no sentence stop) are link lists."""
+        run: list[Block] = []
+        for block in [*lines, None]:
+            if block is not None and self._is_bullet_title(block):
+                run.append(block)
+                continue
+            if len(run) >= self.min_list:
+                for b in run:
+                    self.drop(doc, b, "link-list")
+            run = []
+
+    @staticmethod
+    def _is_bullet_title(block: Block) -> bool:
+        norm = block.features["norm"]
+        return bool(_BULLET_TITLE.match(norm)) and not _SENTENCE_END.search(norm)
 
     def _resumes(self, block: Block, topic: Topic) -> bool:
         f = block.features
