@@ -11,6 +11,7 @@ from ..lexicon import Lexicon
 from .base import Filter
 
 _ITEM_SEP = regex.compile(r"\s*[|｜,，、_—\-]\s*|\s{2,}|\s+(?=\S)")
+_PLACE_HINT = regex.compile(r"(?:\p{Han}{1,8}[市县区省州旗盟镇乡岛港]\s*[|｜,，、\s]\s*){4}")
 _PLACE = regex.compile(r"^\p{Han}{1,8}(?:市|县|区|省|州|旗|盟|镇|乡|岛|港)$")
 
 
@@ -44,9 +45,11 @@ class SpamFilter(Filter):
         self._weak = Lexicon.named("spam_weak", (), remove_terms)
 
     def apply(self, doc: Document) -> None:
-        for block in doc.blocks:
-            if block.blank or block.verdict is not None:
-                continue
+        blocks = [b for b in doc.blocks if not b.blank and b.verdict is None]
+        whole = "\n".join(b.features["norm"] for b in blocks)
+        if not self._strong.search(whole) and not _PLACE_HINT.search(whole):
+            return  # one pass over the page clears most pages of any spam check
+        for block in blocks:
             rule = self.judge(block.features["norm"], block.features)
             if rule:
                 self.drop(doc, block, rule)
