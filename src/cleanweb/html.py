@@ -1,33 +1,210 @@
-"""HTML to blocks (selectolax/Lexbor)."""
+"""HTML to blocks (selectolax/Lexbor): sniffing, DOM units, the article zone, metadata.
+
+`segment(doc)` parses `doc.source`, reads the page's metadata, applies the user's
+CSS selectors, walks the DOM into text units (dom.py), scores containers to find
+the article, and fills `doc.blocks`: every unit inside the article zone is its own
+block carrying DOM features; each run of units outside it becomes one block, so
+the filters judge the article finely and the page chrome cheaply, and every block
+keeps the source lines it came from. DomFilter (filters/dom.py) acts on the zone.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from . import dom, html_meta
 from .document import Block, Document
+from .errors import ConfigError
 from .text import refresh
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "head")
-_SNIFF = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--|<\?xml)", regex.I)
-_TAGS = regex.compile(r"</?(?:html|head|body|div|p|span|a|table|td|tr|ul|li|br|meta|script)\b", regex.I)
+_SNIFF = regex.compile(
+    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<\?xml|<script|<link|<frameset|<div|<table|<text)",
+    regex.I,
+)
+_TAGS = regex.compile(
+    r"</?(?:html|head|body|div|p|span|a|table|td|tr|ul|li|br|meta|script|style|font|center|frame|img|h[1-6])\b[^<>]{0,400}>",
+    regex.I,
+)
+# Thread pages: the URL or the page's own words say so.
+_FORUM_URL = regex.compile(r"thread|topic|viewtopic|forum|bbs|tieba|question|/t/|showtopic|dispbbs", regex.I)
+_ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 
 
-def looks_like_html(text: str) -> bool:
+def looks_like_html(text: str | bytes) -> bool:
     """True if `text` is markup rather than page text (a leading tag or many tags)."""
-    head = text[:4096]
-    return bool(_SNIFF.match(head)) or len(_TAGS.findall(head)) >= 8
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text[:8192]).decode("latin-1")
+    head = text[:8192].lstrip("\ufeff")
+    if _SNIFF.match(head):
+        return True
+    tags = len(_TAGS.findall(head))
+    return tags >= 8 or (tags >= 3 and tags * 40 > len(head))
 
 
 def segment(doc: Document) -> None:
-    """Fill `doc.blocks` from the visible text of `doc.source`, one block per text line."""
+    """Fill `doc.blocks`, `doc.title` and `doc.meta` from the HTML in `doc.source`."""
     tree = LexborHTMLParser(doc.source)
-    title = tree.css_first("title")
-    if title is not None and title.text(strip=True):
-        doc.meta.setdefault("html_title", title.text(strip=True))
-    tree.strip_tags(list(_DROP_TAGS))
-    root = tree.body or tree.root
-    text = root.text(separator="\n") if root is not None else ""
-    lines = [line for line in text.splitlines() if line.strip()]
-    doc.blocks = [Block(line, i + 1, i + 1, index=i, kind="line") for i, line in enumerate(lines)]
+    for key, value in html_meta.extract(tree).items():
+        doc.meta.setdefault(key, value)
+    if doc.meta.get("title"):
+        doc.title = doc.title or doc.meta["title"]
+    url = str(doc.options.get("url") or doc.meta.get("url") or "")
+    apply_selectors(tree, selectors_for(doc.options.get("html") or {}, url))
+    walked = dom.walk(tree)
+    dom.locate(walked.units, doc.source)
+    forum = _forum_mode(doc, walked, url)
+    scores = dom.score(walked, forum=forum)
+    doc.meta["mode"] = "forum" if forum else "article"
+    doc.blocks = _blocks(walked, scores, forum)
     refresh(doc)
+
+
+def selectors_for(html_config: dict[str, Any], url: str) -> dict[str, list[str]]:
+    """The drop/keep CSS selectors for a page: the global ones plus its site's.
+
+    Config shape (TOML `[html]`): `drop_selectors`, `keep_selectors`, and per site
+    `[html.sites."<regex searched in the page URL>"]` with the same two keys.
+    """
+    out: dict[str, list[str]] = {
+        "drop": list(html_config.get("drop_selectors", ())),
+        "keep": list(html_config.get("keep_selectors", ())),
+    }
+    for pattern, rules in (html_config.get("sites") or {}).items():
+        try:
+            hit = url and regex.search(pattern, url)
+        except regex.error as exc:
+            raise ConfigError(f"[html.sites] bad URL pattern {pattern!r}: {exc}") from None
+        if hit:
+            out["drop"] += list(rules.get("drop_selectors", ()))
+            out["keep"] += list(rules.get("keep_selectors", ()))
+    return out
+
+
+def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> None:
+    """Mark elements matched by user selectors; keep is marked last so it wins."""
+    for action in ("drop", "keep"):
+        for i, selector in enumerate(selectors.get(action, ())):
+            try:
+                nodes = tree.css(selector)
+            except Exception as exc:  # selectolax raises its own error types for bad CSS
+                raise ConfigError(f"[html] bad CSS selector {selector!r}: {exc}") from None
+            for node in nodes:
+                node.attrs["data-cleanweb"] = f"{action}[{i}]"
+
+
+def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
+    """Forum mode if asked for, or a thread page: repeated post boxes with author/time parts."""
+    mode = doc.options.get("mode", "auto")
+    if mode in ("forum", "article"):
+        return mode == "forum"
+    return bool(_FORUM_URL.search(url)) and _post_groups(w) >= 3
+
+
+def _post_groups(w: dom.Walk) -> int:
+    """The largest number of same-signature siblings that each hold a forum-classed part."""
+    holders: dict[tuple[int, tuple[str, str]], set[int]] = {}
+    for eid, el in enumerate(w.elements):
+        if not el.forum:
+            continue
+        # Climb to the nearest ancestor that repeats among its siblings: the post box.
+        for anc in w.path(eid)[1:6]:
+            if w.repeat(anc) >= 3:
+                a = w.elements[anc]
+                holders.setdefault((a.parent, a.sig), set()).add(anc)
+                break
+    return max((len(v) for v in holders.values()), default=0)
+
+
+def _blocks(w: dom.Walk, scores: dom.Scores, forum: bool) -> list[Block]:
+    """Blocks in document order: zone units one by one, outside runs merged."""
+    zone, noise = _zone(w, scores)
+    blocks: list[Block] = []
+    pending: list[dom.Unit] = []
+    total = max(len(w.units), 1)
+    for i, unit in enumerate(w.units):
+        el = w.elements[unit.owner] if unit.owner >= 0 else None
+        keep = bool(el and el.user.startswith("keep"))
+        inside = keep or unit.owner < 0 or zone[unit.owner]
+        if not inside and unit.kind != "heading":
+            pending.append(unit)
+            continue
+        if pending:
+            blocks.append(_merged(pending, len(blocks)))
+            pending = []
+        blocks.append(_block(w, unit, len(blocks), i / total, inside, noise, forum, keep))
+    if pending:
+        blocks.append(_merged(pending, len(blocks)))
+    return blocks
+
+
+def _zone(w: dom.Walk, scores: dom.Scores) -> tuple[list[bool], list[str]]:
+    """Per element: inside the article zone, and the noise term of a chrome box inside it."""
+    best = scores.best
+    inside: list[bool] = []
+    noise: list[str] = []
+    floor = _ZONE_NOISE_SHARE * (scores.prose[best] if best >= 0 else max(scores.prose, default=0))
+    for eid, el in enumerate(w.elements):
+        up = el.parent
+        here = best < 0 or eid == best or (up >= 0 and inside[up])
+        inside.append(here)
+        own = el.noise if here and eid != best and el.noise and scores.prose[eid] < floor else ""
+        noise.append(own or (noise[up] if up >= 0 and here and up != best else ""))
+    return inside, noise
+
+
+def _block(
+    w: dom.Walk, unit: dom.Unit, index: int, position: float, inside: bool,
+    noise: list[str], forum: bool, keep: bool,
+) -> Block:
+    eid = unit.owner
+    el = w.elements[eid] if eid >= 0 else None
+    path = w.path(eid) if eid >= 0 else []
+    tags = [w.elements[e].tag for e in reversed(path[:6])]
+    tokens = [t for e in path[:3] for t in w.elements[e].tokens]
+    features: dict[str, Any] = {
+        "dom": True,
+        "tag": el.tag if el else "",
+        "path": ">".join(tags),
+        "classes": " ".join(dict.fromkeys(tokens)),
+        "link_density": round(unit.link / unit.chars, 3) if unit.chars else 0.0,
+        "depth": el.depth if el else 0,
+        "position": round(position, 3),
+        "repeat": w.repeat(eid) if eid >= 0 else 1,
+        "zone": inside,
+        "noise": noise[eid] if eid >= 0 else "",
+        "alt": unit.alt,
+        "hidden": bool(el and el.hidden),
+        "user": el.user if el else "",
+        "forum": forum,
+        "forum_part": _forum_part(w, path) if forum else "",
+    }
+    return Block(unit.text, unit.start, unit.end, index=index, kind=unit.kind,
+                 features=features, pinned=keep)
+
+
+def _forum_part(w: dom.Walk, path: list[int]) -> str:
+    """The forum-chrome term (author, time, floor, signature) of the nearest classed ancestor."""
+    for eid in path[:4]:
+        el = w.elements[eid]
+        if el.forum:
+            return el.forum
+        if el.content:
+            return ""
+    return ""
+
+
+def _merged(units: list[dom.Unit], index: int) -> Block:
+    """One block for a run of units outside the article zone (its lines kept apart)."""
+    kinds = {u.kind for u in units}
+    chars = sum(u.chars for u in units)
+    features = {
+        "dom": True, "zone": False, "units": len(units), "tag": "", "path": "", "classes": "",
+        "link_density": round(sum(u.link for u in units) / chars, 3) if chars else 0.0,
+        "noise": "", "alt": False, "hidden": False, "user": "", "forum": False, "forum_part": "",
+        "repeat": 1, "depth": 0, "position": 0.0,
+    }
+    return Block("\n".join(u.text for u in units), units[0].start, max(u.end for u in units),
+                 index=index, kind=kinds.pop() if len(kinds) == 1 else "line", features=features)

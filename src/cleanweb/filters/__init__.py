@@ -3,6 +3,7 @@
 from .base import Filter
 from .body import BodyFilter
 from .boilerplate import BoilerplateFilter
+from .dom import DomFilter
 from .mojibake import MojibakeFilter
 from .navigation import NavigationFilter
 from .normalize import NormalizeFilter
@@ -21,6 +22,7 @@ FILTERS: dict[str, type[Filter]] = {
         NavigationFilter,
         BoilerplateFilter,
         RecommendationFilter,
+        DomFilter,
         BodyFilter,
         ScriptFilter,
         NormalizeFilter,
@@ -31,6 +33,7 @@ __all__ = [
     "FILTERS",
     "BodyFilter",
     "BoilerplateFilter",
+    "DomFilter",
     "Filter",
     "MojibakeFilter",
     "NavigationFilter",

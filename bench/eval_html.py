@@ -1,0 +1,151 @@
+"""Score cleanweb's HTML path against peer extractors on the dev set, in one run.
+
+    python bench/eval_html.py [--devset ../shared/devset] [--subset art|for|all]
+                              [--only cleanweb,trafilatura,...] [--per-page] [--worst N]
+
+Every extractor gets the same page bytes; each is timed on its own call (parse and
+extract; cleanweb also decodes). Scores are bigram P/R/F1 per page with the scorer of
+bench/devset.py. Peers run when installed (`pip install -e '.[bench]'`): trafilatura,
+readability-lxml and magic-html; a missing one is reported and skipped. cleanweb also
+runs on the pages' `.page.txt` dumps, so both input paths are side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from devset import DEFAULT_DEVSET, bigram_prf, pages  # noqa: E402
+
+Extractor = Callable[[bytes], str]
+
+
+def _cleanweb_html() -> Extractor:
+    import cleanweb
+
+    return lambda data: cleanweb.clean(data, kind="html").text
+
+
+def _trafilatura() -> Extractor:
+    import trafilatura
+
+    return lambda data: trafilatura.extract(data) or ""
+
+
+def _readability() -> Extractor:
+    import lxml.html
+    from readability import Document
+
+    from cleanweb.decode import decode
+
+    def run(data: bytes) -> str:
+        summary = Document(decode(data)).summary(html_partial=True)
+        root = lxml.html.fromstring(summary)
+        return "\n".join(t.strip() for t in root.itertext() if t.strip())
+
+    return run
+
+
+def _magic_html() -> Extractor:
+    import lxml.html
+    from magic_html import GeneralExtractor
+
+    from cleanweb.decode import decode
+
+    extractor = GeneralExtractor()
+
+    def run(data: bytes) -> str:
+        html = extractor.extract(decode(data))["html"]
+        return "\n".join(t.strip() for t in lxml.html.fromstring(html).itertext() if t.strip())
+
+    return run
+
+
+PEERS: dict[str, Callable[[], Extractor]] = {
+    "cleanweb": _cleanweb_html,
+    "trafilatura": _trafilatura,
+    "readability-lxml": _readability,
+    "magic-html": _magic_html,
+}
+
+
+def _load(names: list[str]) -> dict[str, Extractor]:
+    loaded: dict[str, Extractor] = {}
+    for name in names:
+        try:
+            loaded[name] = PEERS[name]()
+        except ImportError as exc:
+            print(f"# {name}: not installed ({exc.name}); skipped", file=sys.stderr)
+    return loaded
+
+
+def _row(name: str, scores: list[tuple[float, float, float]], ms: list[float]) -> str:
+    f1 = [s[2] for s in scores]
+    return (
+        f"| {name:<22} | {len(f1):3d} | {statistics.mean(s[0] for s in scores):.3f} | "
+        f"{statistics.mean(s[1] for s in scores):.3f} | {statistics.mean(f1):.3f} | "
+        f"{statistics.median(f1):.3f} | {sum(1 for x in f1 if x < 0.5):3d} | "
+        f"{statistics.median(ms):7.1f} | {statistics.mean(ms):7.1f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    ap.add_argument("--subset", choices=("art", "for", "all"), default="art")
+    ap.add_argument("--only", default=",".join(PEERS), help="comma-separated extractors to run")
+    ap.add_argument("--no-text", action="store_true", help="skip cleanweb on the page-text dumps")
+    ap.add_argument("--per-page", action="store_true", help="print every page's F1 per extractor")
+    ap.add_argument("--worst", type=int, default=0, help="list cleanweb's N worst pages")
+    args = ap.parse_args(argv)
+
+    extractors = _load([n.strip() for n in args.only.split(",") if n.strip()])
+    if not args.no_text and "cleanweb" in extractors:
+        import cleanweb
+
+        extractors["cleanweb (page text)"] = lambda data: cleanweb.clean(data, kind="text").text
+    selected = pages(args.devset, args.subset)
+    scores: dict[str, list[tuple[float, float, float]]] = {n: [] for n in extractors}
+    ms: dict[str, list[float]] = {n: [] for n in extractors}
+    for page in selected:
+        gold = (args.devset / f"{page['name']}.gold.txt").read_text("utf-8")
+        html = (args.devset / f"{page['name']}.html").read_bytes()
+        text = (args.devset / f"{page['name']}.page.txt").read_bytes()
+        cells = []
+        for name, extract in extractors.items():
+            data = text if name.endswith("(page text)") else html
+            t0 = time.perf_counter()
+            try:
+                out = extract(data)
+            except Exception as exc:  # a peer crashing on a page scores 0 there
+                print(f"# {name} failed on {page['name']}: {exc!r}", file=sys.stderr)
+                out = ""
+            ms[name].append((time.perf_counter() - t0) * 1000)
+            scores[name].append(bigram_prf(out, gold))
+            cells.append(f"{scores[name][-1][2]:.3f}")
+        if args.per_page:
+            print("  ".join(cells), page["name"])
+
+    print(f"\ndevset subset={args.subset}, {len(selected)} pages")
+    print("| extractor              | pages | P | R | F1 mean | F1 median | <0.5 | ms median | ms mean |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in extractors:
+        print(_row(name, scores[name], ms[name]))
+    if "trafilatura" in ms and "cleanweb" in ms:
+        ratio = statistics.median(ms["cleanweb"]) / statistics.median(ms["trafilatura"])
+        print(f"\ncleanweb median ms/page = {ratio:.2f} x trafilatura's")
+    if args.worst and "cleanweb" in scores:
+        ranked = sorted(zip(scores["cleanweb"], selected, strict=True), key=lambda x: x[0][2])
+        for (p, r, f), page in ranked[: args.worst]:
+            print(f"{f:.3f}  P={p:.3f} R={r:.3f}  {page['name']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,395 @@
+"""The DOM as text units: one walk over a selectolax tree, then article-container scoring.
+
+A unit is the text a block-level element (or a `<br>`-separated line of one) shows,
+with the features the filters judge HTML by: tag path, class/id tokens, link
+density, depth, sibling repetition. Containers are scored from their units: prose
+(long, punctuated, unlinked text) counts for an element, links and short chrome
+against it, so the best element is the tightest one holding most of the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .lexicon import load_terms
+
+SKIP_TAGS = frozenset(
+    "script style noscript template iframe frame svg math select button textarea option "
+    "object embed canvas audio video map head title meta link input".split()
+)
+BLOCK_TAGS = frozenset(
+    "html body div p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr td th "
+    "caption blockquote pre section article header footer nav aside main figure figcaption "
+    "center address hr form fieldset legend details summary menu dir frameset noframes "
+    "iframe marquee".split()
+)
+_KIND = {
+    **{f"h{i}": "heading" for i in range(1, 7)},
+    "li": "list", "dt": "list", "dd": "list",
+    "tr": "table", "td": "table", "th": "table",
+    "caption": "caption", "figcaption": "caption",
+}
+# Cell or list-item contents that make a row a layout container rather than a data row.
+_NESTED_BLOCK = "div, p, br, table, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, article"
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN_SPLIT = regex.compile(r"[^a-z]+")
+_KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
+_PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
+_MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
+_SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
+
+
+@dataclass(slots=True)
+class Element:
+    """One element on the walk: tag, class/id tokens, parent, depth and noise evidence."""
+
+    tag: str
+    tokens: tuple[str, ...]
+    parent: int
+    depth: int
+    sig: tuple[str, str]
+    noise: str = ""  # the dom_noise term its class/id matched
+    content: bool = False  # its class/id matched a dom_content term
+    forum: str = ""  # the dom_forum term its class/id matched
+    hidden: bool = False
+    user: str = ""  # "drop" or "keep" from a user selector
+
+
+@dataclass(slots=True)
+class Unit:
+    """The text one block element (or one `<br>` line of it) shows, with provenance keys."""
+
+    owner: int
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    link: int = 0
+    first: str = ""
+    last: str = ""
+    alt: bool = False
+    text: str = ""
+    chars: int = 0
+    start: int = 1
+    end: int = 1
+
+
+@dataclass
+class Walk:
+    """Everything one walk found: elements by id (document order) and units in order."""
+
+    elements: list[Element]
+    units: list[Unit]
+    siblings: dict[tuple[int, tuple[str, str]], int]
+
+    def path(self, eid: int) -> list[int]:
+        """Element ids from `eid` up to the root."""
+        out = []
+        while eid >= 0:
+            out.append(eid)
+            eid = self.elements[eid].parent
+        return out
+
+    def repeat(self, eid: int) -> int:
+        """How many siblings (itself included) share the element's tag and class."""
+        el = self.elements[eid]
+        return self.siblings.get((el.parent, el.sig), 1)
+
+
+@cache
+def _lexicon(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    terms = load_terms(name)
+    return frozenset(terms), tuple(t for t in terms if len(t) >= 4)
+
+
+@cache
+def tokens_of(value: str) -> tuple[str, ...]:
+    """Class/id value to lower-case word tokens: `newsContent left_nav` -> news content left nav."""
+    return tuple(t for t in _TOKEN_SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
+
+
+@cache
+def match_token(token: str, lexicon: str) -> str:
+    """The term of data/<lexicon>.txt a token is, or starts with (terms of 4+ letters)."""
+    exact, prefixes = _lexicon(lexicon)
+    if token in exact:
+        return token
+    if len(token) >= 5:
+        for term in prefixes:
+            if token.startswith(term):
+                return term
+    return ""
+
+
+def _first_match(tokens: tuple[str, ...], lexicon: str) -> str:
+    for token in tokens:
+        hit = match_token(token, lexicon)
+        if hit:
+            return hit
+    return ""
+
+
+def _noise(tokens: tuple[str, ...]) -> str:
+    """The noise term of a class/id, unless content terms or a utility-class soup outweigh it."""
+    if not tokens or len(tokens) > _MAX_NOISE_TOKENS or _first_match(tokens, "dom_content"):
+        return ""
+    return _first_match(tokens, "dom_noise")
+
+
+def walk(tree: LexborHTMLParser) -> Walk:
+    """Walk the tree once, building elements and text units in document order."""
+    return _Walker().run(tree)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.elements: list[Element] = []
+        self.units: list[Unit] = []
+        self.siblings: dict[tuple[int, tuple[str, str]], int] = {}
+        self.owner = -1
+        self.open: list[int] = []
+        self.owners: list[int] = []
+        self.unit: Unit | None = None
+        self.kind_hint = ""
+
+    def run(self, tree: LexborHTMLParser) -> Walk:
+        root = tree.root
+        if root is not None:
+            self._visit(root)
+        self._flush()
+        return Walk(self.elements, self.units, self.siblings)
+
+    def _visit(self, root: LexborNode) -> None:
+        links = 0
+        # (node, element id) to enter, or (None, element id) to leave; iterative for deep trees.
+        stack: list[tuple[LexborNode | None, int]] = [(root, -1)]
+        while stack:
+            node, eid = stack.pop()
+            if node is None:
+                el = self.elements[eid]
+                self.open.pop()
+                if el.tag == "a":
+                    links -= 1
+                if el.tag in BLOCK_TAGS:
+                    self._flush()
+                    self.owners.pop()
+                    self.owner = self.owners[-1] if self.owners else -1
+                continue
+            tag = node.tag
+            if tag == "-text":
+                text = node.text_content
+                if text:
+                    self._add(text, links > 0)
+                continue
+            if tag == "br":
+                self._flush("line")
+                continue
+            if not tag or tag.startswith("-") or tag in SKIP_TAGS:
+                if tag == "-document":
+                    stack.extend((c, -1) for c in reversed(list(node.iter(include_text=True))))
+                continue
+            if tag == "img":
+                self._alt(node)
+                continue
+            if tag == "form" and len("".join((node.text() or "").split())) < _SMALL_FORM_CHARS:
+                continue
+            new = self._open(node, tag)
+            if tag == "a":
+                links += 1
+            if tag == "tr" and _data_row(node):
+                self._row(node, new)
+                stack.append((None, new))
+                continue
+            stack.append((None, new))
+            stack.extend((c, new) for c in reversed(list(node.iter(include_text=True))))
+
+    def _open(self, node: LexborNode, tag: str) -> int:
+        attrs = node.attributes
+        cls = attrs.get("class") or ""
+        ident = attrs.get("id") or ""
+        parent = self.open[-1] if self.open else -1
+        parent_el = self.elements[parent] if parent >= 0 else None
+        tokens = tokens_of(f"{cls} {ident}") if cls or ident else ()
+        style = attrs.get("style") or ""
+        el = Element(
+            tag=tag,
+            tokens=tokens,
+            parent=parent,
+            depth=parent_el.depth + 1 if parent_el else 0,
+            sig=(tag, cls),
+            noise=_noise(tokens),
+            content=bool(tokens) and bool(_first_match(tokens, "dom_content")),
+            forum=_first_match(tokens, "dom_forum") if tokens else "",
+            hidden=(parent_el.hidden if parent_el else False)
+            or "hidden" in attrs
+            or bool(style and _HIDDEN_STYLE.search(style)),
+            user=attrs.get("data-cleanweb") or (parent_el.user if parent_el else ""),
+        )
+        self.elements.append(el)
+        eid = len(self.elements) - 1
+        key = (parent, el.sig)
+        self.siblings[key] = self.siblings.get(key, 0) + 1
+        self.open.append(eid)
+        if tag in BLOCK_TAGS:
+            self._flush()
+            self.owner = eid
+            self.owners.append(eid)
+            self.kind_hint = ""
+        return eid
+
+    def _add(self, text: str, linked: bool) -> None:
+        if not text.strip():
+            if self.unit is not None:
+                self.unit.parts.append(" ")
+            return
+        if self.unit is None:
+            self.unit = Unit(owner=self.owner, kind=self.kind_hint or self._kind())
+        unit = self.unit
+        unit.parts.append(text)
+        if linked:
+            unit.link += len("".join(text.split()))
+        if not unit.first:
+            unit.first = text
+        unit.last = text
+
+    def _kind(self) -> str:
+        if self.owner < 0:
+            return "paragraph"
+        return _KIND.get(self.elements[self.owner].tag, "paragraph")
+
+    def _flush(self, hint: str = "") -> None:
+        unit = self.unit
+        self.unit = None
+        if unit is not None:
+            text = " ".join("".join(unit.parts).split())
+            if text:
+                unit.text = text
+                unit.chars = len(text) - text.count(" ")
+                if hint and unit.kind == "paragraph":
+                    unit.kind = hint
+                self.units.append(unit)
+        # The text after a <br> continues the same element as its next line.
+        self.kind_hint = hint
+
+    def _alt(self, node: LexborNode) -> None:
+        alt = " ".join((node.attributes.get("alt") or "").split())
+        if len(alt) >= 2:
+            self.units.append(
+                Unit(owner=self.owner, kind="caption", parts=[alt], first=alt, last=alt,
+                     alt=True, text=alt, chars=len(alt) - alt.count(" "))
+            )
+
+    def _row(self, node: LexborNode, eid: int) -> None:
+        """A data-table row becomes one unit: its cells' texts on one line."""
+        self._flush()
+        cells = [" ".join((c.text() or "").split()) for c in node.iter() if c.tag in ("td", "th")]
+        text = " ".join(c for c in cells if c)
+        if not text:
+            return
+        link = sum(len("".join((a.text() or "").split())) for a in node.css("a"))
+        self.units.append(
+            Unit(owner=eid, kind="table", parts=[text], link=link, first=cells[0] or text,
+                 last=cells[-1] or text, text=text, chars=len(text) - text.count(" "))
+        )
+
+
+def _data_row(node: LexborNode) -> bool:
+    """A row of two or more short cells with no nested blocks or line breaks."""
+    cells = sum(1 for c in node.iter() if c.tag in ("td", "th"))
+    return cells >= 2 and node.css_first(_NESTED_BLOCK) is None and len(node.text()) < 400
+
+
+def locate(units: list[Unit], source: str) -> None:
+    """Set each unit's start/end source line by finding its first and last words in order."""
+    line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+    body = source.lower().find("<body")
+    cursor = max(body, 0)
+    for unit in units:
+        start = _find(source, unit.first, cursor, first=True)
+        if start < 0:
+            start = cursor
+        end = _find(source, unit.last, start, first=False)
+        if end < start:
+            end = start
+        cursor = start
+        unit.start = bisect_right(line_starts, start)
+        unit.end = bisect_right(line_starts, end)
+
+
+def _find(source: str, fragment: str, cursor: int, *, first: bool) -> int:
+    keys = _KEY.findall(fragment)
+    if not keys:
+        return -1
+    return source.find(keys[0] if first else keys[-1], cursor)
+
+
+@dataclass
+class Scores:
+    """Per-element prose weight P, junk N and the chosen container."""
+
+    prose: list[float]
+    junk: list[float]
+    best: int
+
+
+def unit_weights(unit: Unit, noisy: bool) -> tuple[float, float]:
+    """(prose, junk) of one unit: unlinked punctuated text is prose, the rest junk."""
+    c = unit.chars
+    if unit.alt or c == 0:
+        return 0.0, 0.0
+    own = c - unit.link
+    if own >= 12 and unit.link <= 0.5 * c and _PUNCT.search(unit.text):
+        return (0.3 * own if noisy else float(own)), float(unit.link)
+    return 0.0, float(c)
+
+
+def score(
+    w: Walk, *, junk_weight: float = 0.4, coverage: float = 0.5, forum: bool = False
+) -> Scores:
+    """Find the element that maximises prose minus weighted junk in its subtree.
+
+    Prose under a noise-classed box (comments, related, sidebar) counts for little,
+    except in forum mode, where the replies are the content.
+    """
+    n = len(w.elements)
+    prose = [0.0] * n
+    junk = [0.0] * n
+    near_noise = [99] * n if forum else _noise_distance(w)
+    for unit in w.units:
+        if unit.owner < 0:
+            continue
+        p, j = unit_weights(unit, near_noise[unit.owner] <= 3)
+        prose[unit.owner] += p
+        junk[unit.owner] += j
+    for eid in range(n - 1, -1, -1):  # children come after parents in document order
+        parent = w.elements[eid].parent
+        if parent >= 0:
+            prose[parent] += prose[eid]
+            junk[parent] += junk[eid]
+    if n == 0:
+        return Scores(prose, junk, -1)
+    best = max(range(n), key=lambda e: prose[e] - junk_weight * junk[e])
+    total = max(prose[e] for e in range(n))
+    if prose[best] <= 0:
+        return Scores(prose, junk, -1)
+    while prose[best] < coverage * total and w.elements[best].parent >= 0:
+        best = w.elements[best].parent
+    return Scores(prose, junk, best)
+
+
+def _noise_distance(w: Walk) -> list[int]:
+    """Per element, how many levels up its nearest noise-classed ancestor is (99: none)."""
+    out = []
+    for el in w.elements:
+        if el.noise:
+            out.append(0)
+        elif el.parent >= 0:
+            out.append(min(out[el.parent] + 1, 99))
+        else:
+            out.append(99)
+    return out

@@ -1,0 +1,73 @@
+"""DOM evidence: drop what the HTML structure shows is not the article (no-op on page text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..document import Block, Document
+from ..metadata import read_byline
+from .base import Filter
+
+
+class DomFilter(Filter):
+    """Drop blocks that the page's DOM marks as chrome; page-text blocks are left alone.
+
+    Rules: `outside-main` (outside the scored article container), `hidden`
+    (display:none), `drop-selector` (a user CSS selector), `image-alt` (alt text of
+    an image), `noise-class:<term>` (inside a small box classed nav/share/related/...),
+    `link-dense` (mostly link text and no prose), `link-list` (a repeated list item
+    that is a link), and in forum mode `forum-meta` (author, time, floor, signature).
+    """
+
+    name = "dom"
+
+    def __init__(
+        self,
+        *,
+        max_link_density: float = 0.5,
+        list_link_density: float = 0.3,
+        prose_chars: int = 30,
+        forum_content_terms: Iterable[str] = ("comment", "comments", "reply", "replies"),
+    ):
+        self.max_link_density = max_link_density
+        self.list_link_density = list_link_density
+        self.prose_chars = prose_chars
+        self.forum_content_terms = tuple(forum_content_terms)
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.blank or block.verdict is not None or not block.features.get("dom"):
+                continue
+            rule = self.judge(block)
+            if rule:
+                self.drop(doc, block, rule)
+
+    def judge(self, block: Block) -> str | None:
+        """The rule the block breaks, or None to leave it to the text filters."""
+        f = block.features
+        if f["user"].startswith("drop"):
+            return "drop-selector"
+        if not f["zone"]:
+            return "outside-main"
+        if f["hidden"] and not self._prose(block):
+            return "hidden"
+        if f["alt"]:
+            return "image-alt"
+        forum = f["forum"]
+        if f["noise"] and not (forum and f["noise"] in self.forum_content_terms):
+            return f"noise-class:{f['noise']}"
+        if forum and f["forum_part"] and not self._prose(block):
+            return "forum-meta"
+        if forum and read_byline(block.text) is not None:
+            return "forum-meta"
+        if self._prose(block):
+            return None
+        if f["link_density"] >= self.max_link_density:
+            return "link-dense"
+        if block.kind == "list" and f["repeat"] >= 3 and f["link_density"] >= self.list_link_density:
+            return "link-list"
+        return None
+
+    def _prose(self, block: Block) -> bool:
+        f = block.features
+        return f["chars"] >= self.prose_chars and f["punct"] >= 2 and f["link_density"] < 0.3
