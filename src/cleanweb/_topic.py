@@ -8,17 +8,23 @@ segmenter.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from operator import add
 
 import regex
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
+@lru_cache(maxsize=1 << 15)
 def bigrams(norm: str) -> Counter[str]:
-    """Han character bigrams of `norm` (runs of Han only, so punctuation breaks pairs)."""
+    """Han character bigrams of `norm` (runs of Han only, so punctuation breaks pairs).
+
+    Cached: the same line is measured by several filters. Callers must not mutate it.
+    """
     grams: Counter[str] = Counter()
     for run in _HAN_RUN.findall(norm):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+        grams.update(map(add, run, run[1:]))  # pairs of neighbours, built in C
     return grams
 
 

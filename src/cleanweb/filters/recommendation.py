@@ -53,6 +53,8 @@ class RecommendationFilter(Filter):
         self.resume_overlap = resume_overlap
         self.min_list = min_list
         self._headers = set(Lexicon.named("rec_headers", add_terms, remove_terms).terms)
+        # A heading line is the heading plus at most a count, arrows or "more".
+        self._longest_header = max(map(len, self._headers), default=0) + 16
 
     def apply(self, doc: Document) -> None:
         lines = [b for b in doc.blocks if not b.blank]
@@ -88,6 +90,8 @@ class RecommendationFilter(Filter):
 
     def is_header(self, norm: str) -> bool:
         """True if the whole line is a recommendation/comment heading."""
+        if len(norm) > self._longest_header:
+            return False
         core = _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：")
         return core in self._headers
 
