@@ -226,3 +226,11 @@ def test_body_drops_everything_before_and_after_the_article():
 def test_empty_page_gives_empty_text():
     result = cleanweb.clean("")
     assert result.text == "" and result.removed == []
+
+
+def test_body_keeps_a_page_without_prose_and_flags_it():
+    agenda = ["会议议程", "12月10日 代表注册", "地点：南开大学明珠园", "主持人：海闻教授", "8:30 开幕式"]
+    doc = build_document("\n".join(agenda), "text")
+    Pipeline([BodyFilter()]).run(doc)
+    assert [b.text for b in doc.kept()] == agenda
+    assert doc.flags == {"no-prose": 1}

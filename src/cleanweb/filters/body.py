@@ -44,6 +44,7 @@ class BodyFilter(Filter):
         title_overlap: float = 0.3,
         trim_overlap: float = 0.15,
         trim_min_core: int = 4,
+        min_prose_chars: int = 150,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -55,10 +56,17 @@ class BodyFilter(Filter):
         self.title_overlap = title_overlap
         self.trim_overlap = trim_overlap
         self.trim_min_core = trim_min_core
+        self.min_prose_chars = min_prose_chars
 
     def apply(self, doc: Document) -> None:
         lines = [b for b in doc.blocks if not b.blank]
         if not lines:
+            return
+        prose_chars = sum(b.features["chars"] for b in lines if b.verdict is None and self._is_prose(b))
+        if prose_chars < self.min_prose_chars:
+            # No article prose at all (an agenda, a table, a list page): keep what the
+            # specific filters left rather than guess a region.
+            doc.flag("no-prose")
             return
         lo, hi = self._region(lines)
         if lo > hi:
