@@ -170,10 +170,11 @@ def cmd_clean(args: argparse.Namespace, pipeline: Pipeline) -> int:
     out_root = out.parent if single else out
     try:
         if single:
-            check_output_dir(out_root, [], True)
+            check_output_dir(out_root, allow_inplace=True)
         else:
-            inputs = [p if p.is_dir() else p.parent for p in paths]
-            check_output_dir(out_root, inputs, args.allow_inplace)
+            folders = [p for p in paths if p.is_dir()]
+            parents = [p.parent for p in paths if not p.is_dir()]
+            check_output_dir(out_root, folders, args.allow_inplace, parents)
     except OutputError as exc:
         print(f"cleanweb: error: {exc}", file=sys.stderr)
         return EXIT_FAILED

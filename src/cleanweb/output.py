@@ -76,8 +76,17 @@ def is_complete(dest: Path, src: Path) -> bool:
         return False
 
 
-def check_output_dir(out_root: Path, input_dirs: Iterable[Path], allow_inplace: bool) -> None:
-    """Create `out_root` and prove it writable; refuse it inside an input folder unless allowed."""
+def check_output_dir(
+    out_root: Path,
+    input_dirs: Iterable[Path] = (),
+    allow_inplace: bool = False,
+    file_dirs: Iterable[Path] = (),
+) -> None:
+    """Create `out_root` and prove it writable; refuse writing into an input folder unless allowed.
+
+    Into an input folder means: `out_root` is an input folder or lies inside one, or it
+    is the folder holding an input file (outputs would land next to their inputs).
+    """
     resolved = out_root.resolve()
     if not allow_inplace:
         for folder in input_dirs:
@@ -85,6 +94,12 @@ def check_output_dir(out_root: Path, input_dirs: Iterable[Path], allow_inplace: 
             if resolved == inp or inp in resolved.parents:
                 raise OutputError(
                     f"{out_root}: output folder is inside input folder {folder}; "
+                    "choose another -o or pass --allow-inplace"
+                )
+        for folder in file_dirs:
+            if resolved == folder.resolve():
+                raise OutputError(
+                    f"{out_root}: output folder is the folder of the input files; "
                     "choose another -o or pass --allow-inplace"
                 )
     try:
