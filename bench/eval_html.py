@@ -29,7 +29,7 @@ Extractor = Callable[[bytes], str]
 def _cleanweb_html() -> Extractor:
     import cleanweb
 
-    return lambda data: cleanweb.clean(data, kind="html").text
+    return lambda data, url=None: cleanweb.clean(data, kind="html", url=url).text
 
 
 def _trafilatura() -> Extractor:
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             data = text if name.endswith("(page text)") else html
             t0 = time.perf_counter()
             try:
-                out = extract(data)
+                out = extract(data, page.get("url")) if name == "cleanweb" else extract(data)
             except Exception as exc:  # a peer crashing on a page scores 0 there
                 print(f"# {name} failed on {page['name']}: {exc!r}", file=sys.stderr)
                 out = ""

@@ -32,7 +32,6 @@ BLOCK_TAGS = frozenset(
 _KIND = {
     **{f"h{i}": "heading" for i in range(1, 7)},
     "li": "list", "dt": "list", "dd": "list",
-    "tr": "table", "td": "table", "th": "table",
     "caption": "caption", "figcaption": "caption",
 }
 # Cell or list-item contents that make a row a layout container rather than a data row.
@@ -42,6 +41,11 @@ _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN_SPLIT = regex.compile(r"[^a-z]+")
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
+# Teaser items: repeated boxes (li, div, ...) holding a link and a short summary.
+_ITEM_TAGS = frozenset("li dd dt div section article tr td table".split())
+_TEASER_PROSE = 300
+_TEASER_REPEAT = 4
+_TEASER_DISCOUNT = 0.7
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
 
@@ -337,13 +341,21 @@ class Scores:
     best: int
 
 
-def unit_weights(unit: Unit, noisy: bool) -> tuple[float, float]:
-    """(prose, junk) of one unit: unlinked punctuated text is prose, the rest junk."""
+def unit_weights(unit: Unit, noisy: bool, strict: bool = True) -> tuple[float, float]:
+    """(prose, junk) of one unit: unlinked punctuated text is prose, the rest junk.
+
+    With `strict` off (pages with no prose at all), any unlinked text of a few
+    characters counts as prose, so a short page still finds its container.
+    """
     c = unit.chars
     if unit.alt or c == 0:
         return 0.0, 0.0
     own = c - unit.link
-    if own >= 12 and unit.link <= 0.5 * c and _PUNCT.search(unit.text):
+    if strict:
+        prose = own >= 12 and unit.link <= 0.5 * c and _PUNCT.search(unit.text) is not None
+    else:
+        prose = own >= 6 and unit.link <= 0.3 * c
+    if prose:
         return (0.3 * own if noisy else float(own)), float(unit.link)
     return 0.0, float(c)
 
@@ -354,32 +366,74 @@ def score(
     """Find the element that maximises prose minus weighted junk in its subtree.
 
     Prose under a noise-classed box (comments, related, sidebar) counts for little,
-    except in forum mode, where the replies are the content.
+    and so do teaser lists (repeated items of a link plus a short summary), except
+    in forum mode, where the repeated posts are the content.
     """
+    if not w.elements:
+        return Scores([], [], -1)
+    for strict in (True, False):
+        prose, junk = _sums(w, forum, strict)
+        best = max(range(len(w.elements)), key=lambda e: prose[e] - junk_weight * junk[e])
+        if prose[best] > 0:
+            break
+    else:
+        return Scores(prose, junk, -1)
+    total = max(prose)
+    while prose[best] < coverage * total and w.elements[best].parent >= 0:
+        best = w.elements[best].parent
+    return Scores(prose, junk, best)
+
+
+def _sums(w: Walk, forum: bool, strict: bool) -> tuple[list[float], list[float]]:
+    """Per element, the prose and junk characters of its subtree."""
     n = len(w.elements)
     prose = [0.0] * n
     junk = [0.0] * n
+    links = [0] * n
+    units = [0] * n
     near_noise = [99] * n if forum else _noise_distance(w)
     for unit in w.units:
         if unit.owner < 0:
             continue
-        p, j = unit_weights(unit, near_noise[unit.owner] <= 3)
+        p, j = unit_weights(unit, near_noise[unit.owner] <= 3, strict)
         prose[unit.owner] += p
         junk[unit.owner] += j
+        links[unit.owner] += unit.link
+        units[unit.owner] += 1
     for eid in range(n - 1, -1, -1):  # children come after parents in document order
         parent = w.elements[eid].parent
         if parent >= 0:
             prose[parent] += prose[eid]
             junk[parent] += junk[eid]
-    if n == 0:
-        return Scores(prose, junk, -1)
-    best = max(range(n), key=lambda e: prose[e] - junk_weight * junk[e])
-    total = max(prose[e] for e in range(n))
-    if prose[best] <= 0:
-        return Scores(prose, junk, -1)
-    while prose[best] < coverage * total and w.elements[best].parent >= 0:
-        best = w.elements[best].parent
-    return Scores(prose, junk, best)
+            links[parent] += links[eid]
+            units[parent] += units[eid]
+    if not forum:
+        _discount_teasers(w, prose, junk, links, units)
+    return prose, junk
+
+
+def _discount_teasers(
+    w: Walk, prose: list[float], junk: list[float], links: list[int], units: list[int]
+) -> None:
+    """Move most prose of teaser items (repeated link + summary boxes) to junk, up the tree."""
+    teaser = [False] * len(w.elements)
+    for eid, el in enumerate(w.elements):
+        up = el.parent
+        if up >= 0 and teaser[up]:
+            teaser[eid] = True
+            continue
+        if (
+            el.tag in _ITEM_TAGS
+            and 0 < prose[eid] < _TEASER_PROSE
+            and links[eid] > 0
+            and units[eid] >= 2
+            and w.repeat(eid) >= _TEASER_REPEAT
+        ):
+            teaser[eid] = True
+            moved = _TEASER_DISCOUNT * prose[eid]
+            for anc in w.path(eid):
+                prose[anc] -= moved
+                junk[anc] += moved
 
 
 def _noise_distance(w: Walk) -> list[int]:

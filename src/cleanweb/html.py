@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import dom, html_meta
 from .document import Block, Document
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .text import refresh
 
 _SNIFF = regex.compile(
@@ -29,7 +29,10 @@ _TAGS = regex.compile(
     regex.I,
 )
 # Thread pages: the URL or the page's own words say so.
-_FORUM_URL = regex.compile(r"thread|topic|viewtopic|forum|bbs|tieba|question|/t/|showtopic|dispbbs", regex.I)
+_FORUM_URL = regex.compile(
+    r"thread|topic|forum|bbs|tieba|question|answer|discuss|post|faq|/t/|/d/\d", regex.I
+)
+MODES = ("auto", "article", "forum")
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 
 
@@ -97,7 +100,9 @@ def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> 
 
 def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
     """Forum mode if asked for, or a thread page: repeated post boxes with author/time parts."""
-    mode = doc.options.get("mode", "auto")
+    mode = doc.options.get("mode") or "auto"
+    if mode not in MODES:
+        raise InputError(f"mode must be one of {MODES}, got {mode!r}")
     if mode in ("forum", "article"):
         return mode == "forum"
     return bool(_FORUM_URL.search(url)) and _post_groups(w) >= 3
