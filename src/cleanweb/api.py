@@ -31,9 +31,15 @@ class CleanResult:
 
 
 def build_document(
-    data: str | bytes, kind: str = "auto", *, max_size: int | None = DEFAULT_MAX_SIZE
+    data: str | bytes,
+    kind: str = "auto",
+    *,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+    options: dict[str, Any] | None = None,
 ) -> Document:
     """Decode and segment `data` into a Document (no filters run yet).
+
+    `options` reach the segmenter as `doc.options` (HTML: url, mode, html selectors).
 
     Binary input raises BinaryInputError, input over `max_size` TooLargeError (see guard).
     """
@@ -52,7 +58,7 @@ def build_document(
     data, repairs, flags = check_text(data, max_size=max_size)
     if kind == "auto":
         kind = "html" if html_input.looks_like_html(data) else "text"
-    doc = Document(source=data, kind=kind, meta=meta)
+    doc = Document(source=data, kind=kind, meta=meta, options=dict(options or {}))
     doc.edits.extend(repairs)
     doc.flags.update(flags)
     (html_input if kind == "html" else text_input).segment(doc)
@@ -67,21 +73,28 @@ def clean(
     pipeline: Pipeline | None = None,
     budget: float | None = DEFAULT_BUDGET,
     max_size: int | None = DEFAULT_MAX_SIZE,
+    mode: str = "auto",
+    url: str | None = None,
 ) -> CleanResult:
     """Clean one page (str or bytes, page text or HTML) and return a CleanResult.
 
     `budget` is the most seconds one page may take (None: no limit) and `max_size` the
     largest input (bytes, or characters for str); beyond them BudgetExceeded or
     TooLargeError is raised. Every error raised on purpose is a cleanweb.errors type.
+    HTML only: `mode` is "auto", "article" or "forum" (a thread's posts are its content)
+    and `url` the page's address (site rules, forum detection).
     """
     if to not in TARGETS:
         raise ConfigError(f"unknown script target {to!r}; choose one of {sorted(TARGETS)}")
     if pipeline is not None and not callable(getattr(pipeline, "run", None)):
         raise ConfigError(f"pipeline must be a Pipeline, got {type(pipeline).__name__}")
     with time_budget(budget) as clock:
-        doc = build_document(data, kind, max_size=max_size)
+        pipe = pipeline or _default(to)
+        html_rules = pipe.config.html if hasattr(pipe, "config") else {}
+        options = {"mode": mode, "url": url, "html": html_rules}
+        doc = build_document(data, kind, max_size=max_size, options=options)
         doc.options["budget"] = clock
-        (pipeline or _default(to)).run(doc)
+        pipe.run(doc)
         clock.check("render")
         del doc.options["budget"]
         return result_of(doc)
