@@ -1,13 +1,24 @@
-"""Bytes to text: BOM, declared charset, then charset-normalizer; GBK read as GB18030."""
+"""Bytes to text: BOM, NUL patterns, declared charset, then plausibility of Chinese candidates.
+
+Pages lie about their charset and charset detectors guess poorly on short Chinese
+text, so a declared charset is one candidate among UTF-8, GB18030, Big5-HKSCS and
+(for pages that mix them line by line) a per-line decoding; each candidate is
+scored by how much of it is common Chinese text, and charset-normalizer is asked
+only when none of them is plausible.
+"""
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
+from functools import cache
 
 import charset_normalizer
+import opencc
 import regex
 
-from .errors import InputError
+from .errors import BinaryInputError, InputError
+from .guard import check_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -17,43 +28,81 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED = regex.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w\-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w\-]+)""",
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:\-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:\-]+)""",
     regex.IGNORECASE,
 )
-# Labels pages use for encodings whose superset decodes strictly more of the same bytes.
-_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+# How far into the page a charset declaration is looked for.
+_DECLARED_WINDOW = 16384
+# Labels (lower case) mapped to the codec that decodes a superset of what they name.
+_WIDEN = {
+    **dict.fromkeys(
+        ("gb2312", "gbk", "x-gbk", "cp936", "windows-936", "euc-cn", "x-euc-cn", "csgb2312",
+         "gb_2312-80", "gb_2312", "chinese", "iso-ir-58", "gb18030", "hz-gb-2312"),
+        "gb18030",
+    ),
+    **dict.fromkeys(
+        ("big5", "big5-hkscs", "big5hkscs", "cn-big5", "csbig5", "x-x-big5", "cp950"), "big5hkscs"
+    ),
+    # As browsers do (WHATWG Encoding): these labels all mean windows-1252.
+    **dict.fromkeys(
+        ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252",
+         "windows-1252", "x-cp1252", "cp819", "ibm819"),
+        "cp1252",
+    ),
+}
+# Labels a byte-oriented page can not really be in; a meta tag saying so is ignored.
+_IGNORED_LABELS = {"utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "utf-32"}
+
+# Candidates below this plausibility send the input to charset-normalizer.
+_PLAUSIBLE = 0.5
+# A declared GB/Big5 charset that decodes strictly to text this plausible is taken as is.
+_TRUSTED = 0.85
+# UTF-8 validity over this many non-ASCII characters is taken as proof of UTF-8.
+_UTF8_PROOF = 8
+# Plausibility is measured on at most this many characters of each candidate.
+_SAMPLE = 65536
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str
+    encoding: str
+    method: str
+    score: float
 
 
 def widen(label: str) -> str:
-    """Map a charset label to the codec that decodes a superset of it."""
-    name = codecs.lookup(label).name
-    return _WIDEN.get(name, _WIDEN.get(label.lower(), name))
+    """Map a charset label to the codec that decodes a superset of it (GBK -> GB18030)."""
+    key = label.strip().lower()
+    if key in _WIDEN:
+        return _WIDEN[key]
+    name = codecs.lookup(key).name
+    return _WIDEN.get(name, name)
 
 
 def decode_with_info(data: bytes) -> tuple[str, dict[str, object]]:
-    """Decode `data`; return the text and {encoding, confidence, method}."""
-    if not isinstance(data, (bytes, bytearray)):
+    """Decode `data`; return the text and {encoding, confidence, method} (plus `declared`)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"decode expects bytes, got {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        return "", _info("utf-8", 1.0, "empty")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(enc, errors="replace"), _info(enc, 1.0, "bom")
-    try:
-        return data.decode("utf-8"), _info("utf-8", 1.0, "utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _DECLARED.search(data[:4096])
-    if m:
-        label = (m.group(1) or m.group(2)).decode("ascii", "ignore")
-        try:
-            enc = widen(label)
-            return data.decode(enc), _info(enc, 0.9, "declared")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise InputError("bytes do not decode as text in any known encoding")
-    enc = widen(best.encoding)
-    return data.decode(enc, errors="replace"), _info(enc, round(1.0 - best.chaos, 3), "detected")
+            return _decode_bom(data[len(bom) :], enc)
+    wide = _wide_without_bom(data)
+    if wide is not None:
+        return wide.text, _info(wide.encoding, wide.score, wide.method)
+    check_bytes(data, max_size=None)  # binary signatures and control bytes: the guard's policy
+    if b"\x00" in data:
+        raise BinaryInputError("input is binary: it has NUL bytes and does not decode as UTF-16/32 text")
+    declared = _declared(data)
+    info_extra = {"declared": declared} if declared else {}
+    if data.isascii():
+        enc = declared if declared and _ascii_compatible(declared) else "ascii"
+        return data.decode("ascii"), _info(enc, 1.0, "ascii") | info_extra
+    best = _best_candidate(data, declared)
+    return best.text, _info(best.encoding, best.score, best.method) | info_extra
 
 
 def decode(data: bytes) -> str:
@@ -62,4 +111,239 @@ def decode(data: bytes) -> str:
 
 
 def _info(encoding: str, confidence: float, method: str) -> dict[str, object]:
-    return {"encoding": encoding, "confidence": confidence, "method": method}
+    return {
+        "encoding": encoding,
+        "confidence": round(max(0.0, min(1.0, confidence)), 3),
+        "method": method,
+    }
+
+
+def _decode_bom(body: bytes, encoding: str) -> tuple[str, dict[str, object]]:
+    """Decode the bytes after a BOM; damaged tails become U+FFFD and lower the confidence."""
+    text = body.decode(encoding, errors="replace")
+    lost = text.count("\ufffd")
+    confidence = 1.0 if not lost else max(0.0, 1.0 - lost / max(1, len(text)))
+    return text, _info(encoding, confidence, "bom")
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"utf-32-le/be" or "utf-16-le/be" if BOM-less `data` is UTF-32/16 text, else None."""
+    found = _wide_without_bom(data)
+    return found.encoding if found else None
+
+
+def _wide_without_bom(data: bytes) -> _Candidate | None:
+    """UTF-32 or UTF-16 without a BOM, recognised by NUL bytes and a plausible decoding."""
+    n = len(data)
+    if n >= 4 and n % 4 == 0 and b"\x00" in data:
+        for enc, zero, small in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+            if not data[zero::4].strip(b"\x00") and max(data[small::4]) <= 0x10:
+                text = _strict(data, enc)
+                if text is not None:
+                    return _Candidate(text, enc, "nul-pattern", 1.0)
+    if n < 2 or n % 2:
+        return None
+    if b"\x00" not in data:
+        return _utf16_from_ascii_bytes(data) if data.isascii() else None
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    found = []
+    for enc, ascii_zeros in (("utf-16-le", zeros_odd), ("utf-16-be", zeros_even)):
+        text = _strict(data, enc)
+        if text is None or _CONTROLS.search(text):
+            continue
+        # ASCII characters put their NUL on one parity: with many NULs that alone is proof,
+        # whatever the script; ideographs alone (U+4E00 has a NUL byte) must look Chinese.
+        skewed = ascii_zeros >= 0.9 * (zeros_even + zeros_odd) and ascii_zeros >= 0.01 * n
+        score = plausibility(text)
+        if skewed or score >= _PLAUSIBLE:
+            found.append(_Candidate(text, enc, "nul-pattern", max(score, 0.5) + skewed))
+    best = max(found, key=lambda c: c.score, default=None)
+    return None if best is None else _Candidate(best.text, best.encoding, best.method, min(1.0, best.score))
+
+
+def _utf16_from_ascii_bytes(data: bytes) -> _Candidate | None:
+    """Pure CJK UTF-16 whose bytes all happen to be ASCII (U+4E00-U+7F7F): long, no spaces."""
+    if len(data) < 16 or len(data.split()) != 1:
+        return None
+    found = [
+        _Candidate(text, enc, "plausibility", plausibility(text))
+        for enc in ("utf-16-le", "utf-16-be")
+        if (text := _strict(data, enc)) is not None
+    ]
+    best = max(found, key=lambda c: c.score, default=None)
+    return best if best is not None and best.score >= 0.9 else None
+
+
+def _declared(data: bytes) -> str | None:
+    """The charset a page declares (meta charset, http-equiv or XML declaration), widened."""
+    m = _DECLARED.search(data[:_DECLARED_WINDOW])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii", "ignore").lower()
+    if label in _IGNORED_LABELS:
+        return None
+    try:
+        return widen(label)
+    except LookupError:
+        return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    return encoding in {"utf-8", "gb18030", "big5hkscs", "cp1252"} or (
+        b"abc<>=\"'".decode(encoding, errors="replace") == "abc<>=\"'"
+    )
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
+    """Score each plausible decoding of non-ASCII `data` and return the best one."""
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None and (declared == "utf-8" or _non_ascii(utf8) >= _UTF8_PROOF):
+        method = "declared" if declared == "utf-8" else "utf-8"
+        return _Candidate(utf8, "utf-8", method, 1.0)
+    if declared in ("gb18030", "big5hkscs"):
+        text = _strict(data, declared)
+        if text is not None and plausibility(text) >= _TRUSTED:
+            return _Candidate(text, declared, "declared", plausibility(text))
+    candidates: list[_Candidate] = []
+    if utf8 is not None:
+        candidates.append(_Candidate(utf8, "utf-8", "utf-8", plausibility(utf8) + 0.05))
+    encodings = ["gb18030", "big5hkscs"]
+    if declared and declared not in encodings and declared != "utf-8":
+        encodings.append(declared)
+    for enc in encodings:
+        text = data.decode(enc, errors="replace")
+        bonus = 0.03 if enc == declared else 0.0
+        method = "declared" if enc == declared else "plausibility"
+        candidates.append(_Candidate(text, enc, method, plausibility(text) + bonus))
+    if utf8 is None:
+        mixed = _by_region(data)
+        if mixed is not None:
+            candidates.append(mixed)
+    if len(data) % 2 == 0:  # UTF-16 of ideographs alone has no NUL bytes; it is rare, so a penalty
+        for enc in ("utf-16-le", "utf-16-be"):
+            text = _strict(data, enc)
+            if text is not None:
+                candidates.append(_Candidate(text, enc, "plausibility", plausibility(text) - 0.1))
+    best = max(candidates, key=lambda c: c.score)
+    if best.score < _PLAUSIBLE:
+        best = _normalizer_fallback(data, best)
+    return best
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
+    """Ask charset-normalizer when no Chinese reading is plausible; reject binary junk."""
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is not None:
+        enc = widen(guess.encoding)
+        text = data.decode(enc, errors="replace")
+        if "\ufffd" not in text or best.score < 0:
+            return _Candidate(text, enc, "detected", 1.0 - guess.chaos)
+        return best
+    raise BinaryInputError(
+        "input does not decode as text in any known encoding "
+        f"(best guess {best.encoding} gives implausible characters, score {best.score:.2f})"
+    )
+
+
+def _by_region(data: bytes) -> _Candidate | None:
+    """Decode line by line when UTF-8 lines and GBK/Big5 lines are mixed in one file."""
+    lines = data.splitlines(keepends=True)
+    utf8_lines = [_strict(line, "utf-8") for line in lines]
+    if not any(t is not None and _non_ascii(t) >= _UTF8_PROOF for t in utf8_lines):
+        return None
+    others = b"".join(line for line, t in zip(lines, utf8_lines, strict=True) if t is None)
+    secondary = max(
+        ("gb18030", "big5hkscs"),
+        key=lambda enc: plausibility(others.decode(enc, errors="replace")),
+    )
+    parts: list[str] = []
+    for line, text in zip(lines, utf8_lines, strict=True):
+        other = line.decode(secondary, errors="replace")
+        if text is None or (
+            0 < _non_ascii(text) < _UTF8_PROOF and plausibility(other) > plausibility(text)
+        ):
+            parts.append(other)
+        else:
+            parts.append(text)
+    joined = "".join(parts)
+    return _Candidate(joined, f"utf-8+{secondary}", "regions", plausibility(joined) - 0.02)
+
+
+# Plausibility weight of each character class in Chinese web text. Characters in no
+# class (other scripts, rare symbols) weigh _W_OTHER.
+_W_COMMON = 1.0  # GB2312 level-1 ideographs and their Traditional forms
+_W_HAN = 0.3  # other ideographs: rare but real (names, classical text)
+_W_PUNCT = 1.0  # CJK and general punctuation, full-width forms, · © ® ° × ÷, emoji
+_W_SYMBOL = 0.5  # arrows, shapes, box drawing, radicals
+_W_LETTER = 0.2  # Latin letters with marks, kana: real, but what wrong decodings often give
+_W_BAD = -1.0  # private use, C1 controls, U+FFFD: only wrong decodings produce these
+_W_OTHER = 0.1
+_RANGES = (
+    (_W_HAN, "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"),
+    (_W_PUNCT, "\u3000-\u303f\uff01-\uff5e\uffe0-\uffe6\u2010-\u2027\u2030-\u205e"
+               "\u00a0-\u00a0\u00a9-\u00a9\u00ae-\u00ae\u00b0-\u00b0\u00b7-\u00b7"
+               "\u00d7-\u00d7\u00f7-\u00f7\u2122-\u2122"),
+    (_W_SYMBOL, "\u2190-\u27bf\u2e80-\u2fdf"),
+    # Latin-1 symbols and letters: what GBK read as Latin-1 turns into (ÖÐÎÄ, ¡£).
+    (_W_LETTER, "\u00a1-\u00a8\u00aa-\u00ad\u00af-\u00af\u00b1-\u00b6\u00b8-\u00d6"
+                "\u00d8-\u00f6\u00f8-\u024f\u3040-\u30ff"),
+    (_W_BAD, "\ue000-\uf8ff\x80-\x9f\ufffd\ufffe\uffff"),
+)
+_WEIGHTS = (_W_COMMON, _W_HAN, _W_PUNCT, _W_SYMBOL, _W_LETTER, _W_BAD)
+_CODES = "abcdef"  # one code character per weight, in _WEIGHTS order
+_ASCII = regex.compile(r"[\x00-\x7f]+")
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_ASTRAL = regex.compile(r"[\U00010000-\U0010ffff]")
+
+
+@cache
+def _class_table() -> dict[int, str]:
+    """str.translate table mapping each classified character to its class code."""
+    table: dict[int, str] = {}
+    for code, (_weight, spans) in zip(_CODES[1:], _RANGES, strict=True):
+        for lo, hi in regex.findall(r"(.)-(.)", spans):
+            for cp in range(ord(lo), ord(hi) + 1):
+                table[cp] = code
+    for ch in _common_han():
+        table[ord(ch)] = _CODES[0]
+    return table
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    """GB2312 level-1 ideographs (the 3,755 most used) and their Traditional forms."""
+    chars = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars) | frozenset(opencc.OpenCC("s2t").convert("".join(chars)))
+
+
+def plausibility(text: str) -> float:
+    """Mean weight of the non-ASCII characters of `text`: near 1 for Chinese, low for mojibake."""
+    rest = _ASCII.sub("", text[:_SAMPLE])
+    if not rest:
+        return 1.0
+    # Astral characters (emoji, rare ideographs) are few: count them as punctuation-like.
+    astral = len(_ASTRAL.findall(rest)) if not rest.isascii() and max(rest) > "\uffff" else 0
+    codes = rest.translate(_class_table())
+    score, counted = _W_PUNCT * astral, astral
+    for code, weight in zip(_CODES, _WEIGHTS, strict=True):
+        n = codes.count(code)
+        score += weight * n
+        counted += n
+    return (score + _W_OTHER * (len(rest) - counted)) / len(rest)

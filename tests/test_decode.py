@@ -1,0 +1,184 @@
+"""cleanweb.decode on small files generated here in each encoding, lying pages, mixed files, binary."""
+
+import random
+
+import pytest
+
+import cleanweb
+from cleanweb.decode import decode_with_info, plausibility, widen
+
+SIMP = "这是一篇关于经济发展的新闻报道，记者采访了北京大学的教授。"
+TRAD = "這是一篇關於經濟發展的新聞報導，記者採訪了臺灣大學的教授。"
+HKSCS = "香港嘅𨋢好快，佢哋都話啱。"  # 嘅 𨋢 佢 哋 啱 are HKSCS additions to Big5
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>{body[:4]}</title></head>\n<body><p>{body}</p></body></html>\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        (SIMP, "utf-8", "utf-8"),
+        (SIMP, "gb2312", "gb18030"),
+        (SIMP + "朱镕基", "gbk", "gb18030"),  # 镕 is GBK, not GB2312
+        (SIMP + "😀€", "gb18030", "gb18030"),  # four-byte GB18030 sequences
+        (TRAD, "big5", "big5hkscs"),
+        (TRAD + HKSCS, "big5hkscs", "big5hkscs"),
+    ],
+)
+def test_undeclared_bytes_in_each_encoding(text, codec, encoding):
+    data = _page(text).encode(codec)
+    out, info = decode_with_info(data)
+    assert out == _page(text)
+    assert info["encoding"] == encoding
+    assert info["confidence"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("codec", "encoding", "method"),
+    [
+        ("utf-8-sig", "utf-8", "bom"),
+        ("utf-16", "utf-16-le", "bom"),  # Python writes a little-endian BOM
+        ("utf-32", "utf-32-le", "bom"),
+        ("utf-16-le", "utf-16-le", "nul-pattern"),
+        ("utf-16-be", "utf-16-be", "nul-pattern"),
+        ("utf-32-le", "utf-32-le", "nul-pattern"),
+        ("utf-32-be", "utf-32-be", "nul-pattern"),
+    ],
+)
+def test_unicode_encodings_with_and_without_bom(codec, encoding, method):
+    text = _page(SIMP)
+    out, info = decode_with_info(text.encode(codec))
+    assert out == text
+    assert (info["encoding"], info["method"]) == (encoding, method)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_of_ideographs_only(codec):
+    # No ASCII, so no NUL-byte pattern: recognised by plausibility alone.
+    text = "经济发展新闻报道记者采访北京大学"
+    assert cleanweb.decode(text.encode(codec)) == text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="gb2312">',
+        "<meta charset=GBK>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+        '<meta content="text/html; charset=x-gbk" http-equiv="Content-Type" />',
+    ],
+)
+def test_declared_gb_labels_widened_to_gb18030(head):
+    text = _page(SIMP + "朱镕基", head)
+    out, info = decode_with_info(text.encode("gb18030"))
+    assert out == text
+    assert info["encoding"] == "gb18030" and info["declared"] == "gb18030"
+    assert info["method"] == "declared"
+
+
+def test_xml_declaration_big5_widened_to_hkscs():
+    text = '<?xml version="1.0" encoding="big5"?>\n<doc>' + TRAD + HKSCS + "</doc>\n"
+    out, info = decode_with_info(text.encode("big5hkscs"))
+    assert out == text
+    assert info["encoding"] == "big5hkscs" and info["declared"] == "big5hkscs"
+
+
+@pytest.mark.parametrize(
+    ("label", "codec", "body", "encoding"),
+    [
+        ("utf-8", "gbk", SIMP, "gb18030"),  # declared UTF-8, bytes are GBK: fails to decode
+        ("gb2312", "utf-8", SIMP, "utf-8"),  # declared GB2312, bytes are UTF-8: garbage as GBK
+        ("big5", "gbk", SIMP, "gb18030"),  # declared Big5, bytes are GBK
+        ("gbk", "big5", TRAD, "big5hkscs"),  # declared GBK, bytes are Big5
+        ("iso-8859-1", "gbk", SIMP, "gb18030"),  # Latin-1 label on a GBK page
+        ("windows-1252", "gbk", SIMP, "gb18030"),
+    ],
+)
+def test_pages_that_lie_about_their_charset(label, codec, body, encoding):
+    text = _page(body, f'<meta charset="{label}">')
+    out, info = decode_with_info(text.encode(codec))
+    assert out == text
+    assert info["encoding"] == encoding
+
+
+def test_mixed_file_decoded_region_by_region():
+    head = '<html><head><meta charset="utf-8"><title>经济新闻：北京大学教授谈发展</title></head>\n'
+    body = "<body><p>" + SIMP + "</p>\n<p>第二段也是用GBK编码的正文内容。</p></body></html>\n"
+    data = head.encode("utf-8") + body.encode("gbk")
+    out, info = decode_with_info(data)
+    assert out == head + body
+    assert (info["encoding"], info["method"]) == ("utf-8+gb18030", "regions")
+
+
+@pytest.mark.parametrize("word", ["中文网", "新闻报道", "北京大学", "经济发展", "国家统计局", "学习资料"])
+@pytest.mark.parametrize("codec", ["utf-8", "gbk", "big5"])
+def test_short_chinese_inputs(word, codec):
+    from cleanweb import convert
+
+    text = convert(word, "traditional") if codec == "big5" else word
+    assert cleanweb.decode(text.encode(codec)) == text
+
+
+@pytest.mark.parametrize(("word", "as_utf8"), [("学习", "ѧϰ"), ("默默", "ĬĬ"), ("模式", "ģʽ")])
+def test_short_gbk_that_is_also_valid_utf8_is_read_as_gbk(word, as_utf8):
+    data = word.encode("gbk")
+    assert data.decode("utf-8") == as_utf8  # strict UTF-8 accepts these bytes
+    assert cleanweb.decode(data) == word
+
+
+def test_plausibility_separates_chinese_from_mojibake():
+    assert plausibility(SIMP) > 0.9 and plausibility(TRAD) > 0.9
+    assert plausibility(SIMP.encode("utf-8").decode("gb18030", errors="replace")) < 0.5
+    assert plausibility(SIMP.encode("gbk").decode("cp1252", errors="replace")) < 0.5
+    assert plausibility("plain ascii") == 1.0
+
+
+def test_ascii_and_empty_input():
+    assert decode_with_info(b"") == ("", {"encoding": "utf-8", "confidence": 1.0, "method": "empty"})
+    out, info = decode_with_info(b'<meta charset="gbk"><p>hello</p>')
+    assert out == '<meta charset="gbk"><p>hello</p>'
+    assert (info["encoding"], info["method"]) == ("gb18030", "ascii")
+
+
+def test_widen_labels():
+    assert [widen(x) for x in ("GB2312", "gbk", "x-gbk", "cp936", "BIG5", "cp950", "ISO-8859-1")] == [
+        "gb18030", "gb18030", "gb18030", "gb18030", "big5hkscs", "big5hkscs", "cp1252"
+    ]
+    assert widen("utf8") == "utf-8"
+
+
+def _noise(seed: int, low: int) -> bytes:
+    """4 KiB of random bytes no lower than `low` (0x20: no control bytes at all)."""
+    rng = random.Random(seed)
+    return bytes(rng.randrange(low, 256) for _ in range(4096))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG"),
+        (b"PK\x03\x04" + bytes(range(256)), "ZIP"),
+        (_noise(1, 0), "binary"),
+        (_noise(2, 0x20), "does not decode"),
+    ],
+    ids=["png", "zip", "random", "random-printable"],
+)
+def test_binary_input_raises_input_error(data, message):
+    with pytest.raises(cleanweb.InputError, match=message):
+        cleanweb.decode(data)
+
+
+def test_non_bytes_raises_input_error():
+    with pytest.raises(cleanweb.InputError, match="expects bytes"):
+        cleanweb.decode("already text")
+
+
+def test_clean_records_encoding_in_meta():
+    page = "这是一篇很长的文章，讲述了一个重要的故事。它有很多句子，每一句都很有意思。\n"
+    result = cleanweb.clean(page.encode("gbk"))
+    assert result.meta["encoding"] == "gb18030"
+    assert result.meta["method"] == "plausibility"
+    assert result.meta["confidence"] >= 0.9
+    assert "这是一篇很长的文章" in result.text
