@@ -151,14 +151,15 @@ def _wide_without_bom(data: bytes) -> _Candidate | None:
         text = _strict(data, enc)
         if text is None or _CONTROLS.search(text):
             continue
-        # ASCII characters put their NUL on one parity: with many NULs that alone is proof,
-        # whatever the script; ideographs alone (U+4E00 has a NUL byte) must look Chinese.
-        skewed = ascii_zeros >= 0.9 * (zeros_even + zeros_odd) and ascii_zeros >= 0.01 * n
-        score = plausibility(text)
-        if skewed or score >= _PLAUSIBLE:
-            found.append(_Candidate(text, enc, "nul-pattern", max(score, 0.5) + skewed))
+        # ASCII characters put their NUL on one parity: when they are a good share of the
+        # text that is evidence whatever the script; ideographs alone must look Chinese.
+        ascii_share = 1 - _non_ascii(text) / max(1, len(text))
+        skewed = ascii_zeros >= 0.9 * (zeros_even + zeros_odd) and ascii_share >= 0.2
+        found.append(_Candidate(text, enc, "nul-pattern", plausibility(text) + 0.3 * skewed))
     best = max(found, key=lambda c: c.score, default=None)
-    return None if best is None else _Candidate(best.text, best.encoding, best.method, min(1.0, best.score))
+    if best is None or best.score < _PLAUSIBLE - 0.2:
+        return None
+    return _Candidate(best.text, best.encoding, best.method, min(1.0, best.score))
 
 
 def _utf16_from_ascii_bytes(data: bytes) -> _Candidate | None:
