@@ -2,8 +2,8 @@
 
 from .api import CleanResult, clean
 from .config import Config
-from .convert import convert
-from .decode import decode
+from .convert import convert, detect_script
+from .decode import decode, decode_with_info
 from .document import Block, Document, Edit, Removed, Verdict
 from .errors import CleanwebError, ConfigError, InputError
 from .filters import (
@@ -19,6 +19,7 @@ from .filters import (
     UserRulesFilter,
 )
 from .pipeline import Pipeline
+from .repair import repair, repair_and_explain
 
 __version__ = "0.1.0"
 
@@ -47,4 +48,8 @@ __all__ = [
     "clean",
     "convert",
     "decode",
+    "decode_with_info",
+    "detect_script",
+    "repair",
+    "repair_and_explain",
 ]

@@ -1,28 +1,39 @@
-"""Repair of broken text inside blocks: leaked tags and entities, invisible characters."""
+"""Repair of broken text inside blocks, the first step of the default pipeline.
+
+Runs `cleanweb.repair` on each block's text: mojibake (UTF-8/GBK/Big5/Latin-1 read as
+each other, double-encoded UTF-8), lost runs (`锟斤拷`, U+FFFD: one marker each, counted
+in `doc.flags["lost_text"]`), fill runs (`烫烫烫`), leaked tags and entities, literal
+escapes, pinyin insertions and the bytes they broke (unsolvable `?` counted in
+`doc.flags["unrecoverable_bytes"]`), full-width letters and digits, invisible characters.
+"""
 
 from __future__ import annotations
 
-import html
+from dataclasses import replace
 from typing import ClassVar
 
-import regex
-
-from ..document import Document, Edit
+from ..document import Document
+from ..repair import gated, repair_text
 from .base import Filter
-
-_TAG = regex.compile(r"\??</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 
 
 class MojibakeFilter(Filter):
-    """Strip leaked HTML tags, unescape entities and remove invisible characters."""
+    """Repair each block's text and record every change as an Edit with its block and offset.
+
+    The pinyin repair is gated once per page (the pattern must show across the page),
+    not per block, so a lone dictionary line like `长(cháng)` is never touched.
+    """
 
     name = "mojibake"
     changes_text: ClassVar[bool] = True
+    needs_features: ClassVar[bool] = False
 
     def apply(self, doc: Document) -> None:
+        gate = gated("\n".join(b.text for b in doc.blocks))
         for block in doc.blocks:
-            fixed = _INVISIBLE.sub("", html.unescape(_TAG.sub("", block.text)))
-            if fixed != block.text:
-                doc.edits.append(Edit("markup", block.text, fixed, 0, block.index))
-                block.text = fixed
+            out = repair_text(block.text, pinyin_gate=gate)
+            for name, count in out.flags.items():
+                doc.flag(name, count)
+            if out.text != block.text:
+                doc.edits.extend(replace(e, block=block.index) for e in out.edits)
+                block.text = out.text

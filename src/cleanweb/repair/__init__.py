@@ -1,0 +1,98 @@
+"""Text repair: mojibake, lost text, leaked markup, escapes, pinyin damage, width, invisibles.
+
+`repair(text)` returns the repaired text; `repair_and_explain(text)` also returns the
+edits, in order, each with its family, the text before and after, and its offset in the
+text as it stood when that edit was made (so `replay` rebuilds the result). Each family
+is detected on the run of text it affects and applied only when the result is clearly
+more plausible; clean text is recognised by one regex pass and returned untouched.
+
+Lost text (`锟斤拷` runs, U+FFFD runs) becomes a single U+FFFD, the loss marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Edit
+from . import gbk_utf8, latin1
+from .detect import FILL_RUNS, rare
+from .escapes import decode_escapes
+from .loss import MARKER, mark_losses
+from .markup import strip_tags, unescape_entities
+from .pinyin import gated, repair_pinyin
+from .recode import recode
+from .width import drop_invisible, half_width
+
+__all__ = ["MARKER", "Outcome", "gated", "repair", "repair_and_explain", "repair_text"]
+
+
+@dataclass
+class Outcome:
+    """A repaired text with its edits and the quality counts a document records."""
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    flags: dict[str, int] = field(default_factory=dict)
+
+
+_FULLWIDTH_ALNUM = frozenset(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
+_INVISIBLES = frozenset("\u200b\u2060\ufeff\u00ad\u200d")
+_LOST = frozenset("锟\ufffd")
+
+
+def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
+    """Run every repair family on `text`; `pinyin_gate` overrides the page-level pinyin gate.
+
+    One regex pass collects the characters clean prose rarely holds; each family runs
+    only when one of its trigger characters is among them.
+    """
+    out = Outcome(text)
+    found = [(m.start(), m.group()) for m in rare().finditer(text)]
+    seen = {ch for _, ch in found}
+    fill = any(f in text for f in FILL_RUNS)
+    if not seen and not fill:
+        return out
+    steps = []
+    if "<" in seen or "?/" in text:
+        steps.append(strip_tags)
+    if "&" in seen:
+        steps.append(unescape_entities)
+    if "\\" in seen or "%" in seen:
+        steps.append(decode_escapes)
+    for step in steps:
+        out.text, edits = step(out.text)
+        out.edits += edits
+    if any(ord(ch) > 0x7F for ch in seen):
+        hits = None if out.edits else [i for i, ch in found if ch >= "\x80"]
+        for families in (latin1.FAMILIES, gbk_utf8.FAMILIES):
+            out.text, edits = recode(out.text, families, rare(), hits)
+            out.edits += edits
+            hits = None if edits else hits
+    if fill or _LOST.intersection(out.text if out.edits else seen):
+        out.text, edits, losses = mark_losses(out.text)
+        out.edits += edits
+        if losses:
+            out.flags["lost_text"] = losses
+    if ")" in out.text and (pinyin_gate or pinyin_gate is None and any(ord(ch) > 0x7F for ch in seen)):
+        out.text, edits, damage = repair_pinyin(out.text, pinyin_gate)
+        out.edits += edits
+        if damage:
+            out.flags["unrecoverable_bytes"] = damage
+    if _FULLWIDTH_ALNUM.intersection(seen):
+        out.text, edits = half_width(out.text)
+        out.edits += edits
+    if _INVISIBLES.intersection(seen):
+        out.text, edits = drop_invisible(out.text)
+        out.edits += edits
+    return out
+
+
+def repair(text: str) -> str:
+    """`text` with every broken run repaired; clean text comes back unchanged."""
+    return repair_text(text).text
+
+
+def repair_and_explain(text: str) -> tuple[str, list[Edit]]:
+    """The repaired text and the edits that made it, in order (see `_edits.replay`)."""
+    out = repair_text(text)
+    return out.text, out.edits

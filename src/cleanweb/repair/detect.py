@@ -1,0 +1,44 @@
+"""Cheap detection: one regex pass tells whether any repair could apply to a text.
+
+Clean Chinese prose is made of ASCII, common Han and Chinese punctuation. Every broken
+family needs something else: a rare Han or Latin-1 character (mojibake), a tone-marked
+letter (pinyin), `<`, `&`, `\\` or `%` (markup and escapes), a full-width letter or an
+invisible character. Texts without any of them skip repair altogether.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .score import CJK_PUNCT, common_han
+
+_ASCII_OK = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in "<&\\%") + "\t\n\r"
+FILL_RUNS = ("烫烫烫", "屯屯屯")
+
+
+def _class(chars: str) -> str:
+    """A regex character class body matching exactly `chars`, as compact ranges."""
+    cps = sorted(set(map(ord, chars)))
+    parts = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = cps[i], cps[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return "".join(parts)
+
+
+@cache
+def rare() -> re.Pattern[str]:
+    """Matches any character that clean Chinese prose rarely holds (ASCII triggers included)."""
+    common = _ASCII_OK + "".join(common_han()) + CJK_PUNCT + "·°±×÷—–‘’“”…‰※№§"
+    return re.compile(f"[^{_class(common)}]")
+
+
+def needs_repair(text: str) -> bool:
+    """False when no repair family can apply to `text` (the fast path for clean text)."""
+    return rare().search(text) is not None or any(f in text for f in FILL_RUNS)

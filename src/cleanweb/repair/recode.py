@@ -1,0 +1,175 @@
+"""The engine shared by the mojibake families: re-read a run's bytes in the right codec.
+
+A family is text that was decoded with the wrong codec. For each candidate span (a
+run of characters the wrong codec can produce) the span is encoded back to bytes with
+the wrong codec, the byte runs that are valid in the right codec are decoded with it,
+and each run is replaced only when `score.clearly_better` says the result is more
+plausible Chinese. Runs are snapped to character boundaries so clean neighbours of a
+broken run are never touched. Families that share a span pattern compete per span:
+the one whose result costs least wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..document import Edit
+from ._edits import Replacement, apply
+from .score import clearly_better, cost
+
+# Byte runs that decode in the right codec (multibyte sequences only: ASCII maps to itself).
+UTF8_RUN = re.compile(
+    rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
+    rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?)?"  # a final character cut short by the decoder
+)
+_GAP = 6  # rare characters this close belong to one window
+_DENSITY = 0.3  # share of rare characters a window needs
+_WIDEN = 16  # characters added each side, so a run's common-looking ends are covered
+
+GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
+BIG5_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe])+")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Text decoded with a wrong codec: how to find its spans and get its bytes back."""
+
+    name: str
+    span: re.Pattern[str]  # candidate spans of wrongly decoded characters
+    to_bytes: Callable[[str], bytes | None]  # one character back to the wrong codec's bytes
+    runs: re.Pattern[bytes]  # byte runs valid in the right codec
+    right: str  # the codec the bytes really were in
+    min_chars: int = 1  # shortest decoded run accepted
+    repeat: bool = False  # decode again while it keeps decoding (double encoding)
+    min_rare: float = 0.15  # share of a span's characters that must be rare to try it
+
+
+def _decode(fam: Family, data: bytes) -> str | None:
+    """`data` in the right codec; a cut-short last character becomes one U+FFFD."""
+    try:
+        return data.decode(fam.right)
+    except UnicodeDecodeError as err:
+        if err.start == 0 or err.reason != "unexpected end of data":
+            return None
+        return data[: err.start].decode(fam.right) + "\ufffd"
+
+
+def _redecode(fam: Family, text: str) -> str | None:
+    """`text` encoded back with the wrong codec and decoded with the right one, strictly."""
+    parts = [fam.to_bytes(ch) for ch in text]
+    if any(p is None for p in parts):
+        return None
+    try:
+        return b"".join(parts).decode(fam.right)  # type: ignore[arg-type]
+    except UnicodeDecodeError:
+        return None
+
+
+def _fix_piece(fam: Family, span: str, parts: list, lo: int, hi: int) -> Iterator[Replacement]:
+    data = b"".join(parts[lo:hi])
+    bounds = {0: lo}  # byte offset -> character index in the span
+    off = 0
+    for i in range(lo, hi):
+        off += len(parts[i])
+        bounds[off] = i + 1
+    for m in fam.runs.finditer(data):
+        # Snap outwards to character boundaries: bytes of a character the run only
+        # partly covers belong to a character already lost, marked by one U+FFFD.
+        bs, be = m.start(), m.end()
+        while bs not in bounds:
+            bs -= 1
+        while be not in bounds:
+            be += 1
+        after = _decode(fam, data[m.start() : m.end()])
+        if after is None or len(after) < fam.min_chars:
+            continue
+        if bs < m.start():
+            after = "\ufffd" + after
+        if be > m.end() and not after.endswith("\ufffd"):
+            after += "\ufffd"
+        before = span[bounds[bs] : bounds[be]]
+        name = fam.name
+        if fam.repeat:  # double encoding: keep decoding while the bytes still decode
+            again = _redecode(fam, after)
+            while again is not None and again != after:
+                after, name = again, "double_utf8"
+                again = _redecode(fam, after)
+        if clearly_better(before, after):
+            yield bounds[bs], bounds[be], after, name
+
+
+def _fix_span(fam: Family, span: str) -> list[Replacement]:
+    """Accepted replacements (span offsets) for one family inside one span."""
+    parts = [fam.to_bytes(ch) for ch in span]
+    out: list[Replacement] = []
+    start = 0
+    while start < len(span):  # split where a character has no bytes in the wrong codec
+        end = start
+        while end < len(span) and parts[end] is not None:
+            end += 1
+        if end > start:
+            out.extend(_fix_piece(fam, span, parts, start, end))
+        start = end + 1
+    return out
+
+
+def _best(families: tuple[Family, ...], span: str, rare: re.Pattern[str]) -> list[Replacement]:
+    """The replacements of the family that leaves `span` cheapest (none if none applies)."""
+    share = len(rare.findall(span)) / len(span)
+    best: list[Replacement] = []
+    best_cost = None
+    for fam in families:
+        if share < fam.min_rare:
+            continue
+        repls = _fix_span(fam, span)
+        if repls:
+            fixed, _ = apply(span, repls)
+            c = cost(fixed)
+            if best_cost is None:
+                best_cost = cost(span)
+            if c < best_cost:
+                best, best_cost = repls, c
+    return best
+
+
+def windows(text: str, rare: re.Pattern[str], hits: list[int] | None = None) -> list[tuple[int, int]]:
+    """Stretches of `text` dense in rare characters, widened by a few characters each side.
+
+    Mojibake turns every character into rare ones; a clean line with one rare name in
+    it yields no window, so clean text costs one regex pass.
+    """
+    if hits is None:
+        hits = [m.start() for m in rare.finditer(text) if m.group() >= "\x80"]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= _GAP:
+            j += 1
+        count, width = j - i + 1, hits[j] - hits[i] + 1
+        if count >= 2 and count >= _DENSITY * width:
+            a, b = max(0, hits[i] - _WIDEN), min(len(text), hits[j] + 1 + _WIDEN)
+            if out and a <= out[-1][1]:
+                a = out.pop()[0]
+            out.append((a, b))
+        i = j + 1
+    return out
+
+
+def recode(
+    text: str, families: tuple[Family, ...], rare: re.Pattern[str], hits: list[int] | None = None
+) -> tuple[str, list[Edit]]:
+    """Repair the spans of `text` that one of `families` (sharing one span pattern) explains.
+
+    Only windows dense in characters `rare` matches are examined (`hits`: their
+    non-ASCII positions when the caller already has them).
+    """
+    span_re = families[0].span
+    repls: list[Replacement] = []
+    for a, b in windows(text, rare, hits):
+        for m in span_re.finditer(text, a, b):
+            for cs, ce, after, name in _best(families, m.group(), rare):
+                repls.append((m.start() + cs, m.start() + ce, after, name))
+    return apply(text, repls) if repls else (text, [])
