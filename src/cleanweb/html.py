@@ -16,7 +16,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from . import dom, html_meta
-from .document import Block, Document
+from .document import Block, Document, Verdict
 from .errors import ConfigError, InputError
 from .text import refresh
 
@@ -133,7 +133,7 @@ def _blocks(w: dom.Walk, scores: dom.Scores, forum: bool) -> list[Block]:
         el = w.elements[unit.owner] if unit.owner >= 0 else None
         keep = bool(el and el.user.startswith("keep"))
         inside = keep or unit.owner < 0 or zone[unit.owner]
-        if not inside and unit.kind != "heading":
+        if not inside and unit.kind != "heading" and not (el and el.user):
             pending.append(unit)
             continue
         if pending:
@@ -186,8 +186,11 @@ def _block(
         "forum": forum,
         "forum_part": _forum_part(w, path) if forum else "",
     }
-    return Block(unit.text, unit.start, unit.end, index=index, kind=unit.kind,
-                 features=features, pinned=keep)
+    block = Block(unit.text, unit.start, unit.end, index=index, kind=unit.kind,
+                  features=features, pinned=keep)
+    if features["user"].startswith("drop"):  # a user rule: decided before any filter runs
+        block.verdict = Verdict("user", "drop-selector", features["user"])
+    return block
 
 
 def _forum_part(w: dom.Walk, path: list[int]) -> str:

@@ -13,7 +13,7 @@ class DomFilter(Filter):
     """Drop blocks that the page's DOM marks as chrome; page-text blocks are left alone.
 
     Rules: `outside-main` (outside the scored article container), `hidden`
-    (display:none), `drop-selector` (a user CSS selector), `image-alt` (alt text of
+    (display:none and not prose), `image-alt` (alt text of
     an image), `noise-class:<term>` (inside a small box classed nav/share/related/...),
     `link-dense` (mostly link text and no prose), `link-list` (a repeated list item
     that is a link), and in forum mode `forum-meta` (author, time, floor, signature).
@@ -45,8 +45,6 @@ class DomFilter(Filter):
     def judge(self, block: Block) -> str | None:
         """The rule the block breaks, or None to leave it to the text filters."""
         f = block.features
-        if f["user"].startswith("drop"):
-            return "drop-selector"
         if not f["zone"]:
             return "outside-main"
         if f["hidden"] and not self._prose(block):

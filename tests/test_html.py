@@ -1,0 +1,225 @@
+"""HTML input: sniffing, broken markup, encodings, blocks and provenance, in-article noise."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanweb
+from cleanweb import Pipeline
+from cleanweb.api import build_document
+from cleanweb.errors import InputError
+from cleanweb.filters import DomFilter
+from cleanweb.html import looks_like_html
+
+PARAS = [
+    "国家统计局今天发布数据显示，今年前四个月全国规模以上工业增加值同比增长百分之六点二，增速比一季度加快零点一个百分点。",
+    "分行业看，四十一个大类行业中有三十四个行业增加值保持同比增长，其中电子行业和汽车制造业增长较快，拉动作用明显。",
+    "专家表示，随着一系列稳增长政策持续发力，市场需求逐步恢复，企业生产经营活动总体向好，经济运行有望保持平稳。",
+]
+NAV = '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/n">新闻</a></li><li><a href="/s">体育</a></li><li><a href="/e">娱乐</a></li><li><a href="/f">财经</a></li></ul>'
+FOOTER = '<div class="footer"><p>关于我们 | 联系我们 | 网站地图</p><p>Copyright 2024 某某网 版权所有</p></div>'
+SIDEBAR = (
+    '<div class="sidebar"><h3>热门排行</h3><ul>'
+    + "".join(f'<li><a href="/h{i}">热门新闻标题第{i}条</a></li>' for i in range(8))
+    + "</ul></div>"
+)
+
+
+def article(*, head: str = "", paras: list[str] = PARAS, extra: str = "") -> str:
+    """A news page: nav, sidebar and footer around an article of `paras`."""
+    body = "\n".join(f"<p>{p}</p>" for p in paras)
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n<title>工业生产稳中向好_某某新闻</title>\n"
+        f"{head}</head>\n<body>\n{NAV}\n"
+        f'<div class="main"><h1>工业生产稳中向好</h1>\n<div class="article">\n{body}\n{extra}</div></div>\n'
+        f"{SIDEBAR}\n{FOOTER}\n</body>\n</html>\n"
+    )
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+# --- sniffing -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "<!DOCTYPE html><html><body><p>正文</p></body></html>",
+        "<script>var a=1;</script>\n<!DOCTYPE html><html><body>正文</body></html>",
+        "\ufeff<html><p>正文</p>",
+        "<text><div><p>正文</p></div></text>",
+        "  \n<meta charset='utf-8'><div>正文</div>",
+        b"<html><head><meta charset='gbk'></head><body>\xd5\xfd\xce\xc4</body></html>",
+        "前言一段文字\n" + "<div><p>第一段</p><p>第二段</p><a href='#'>链接</a><br></div>" * 3,
+    ],
+)
+def test_sniffs_html(data: str | bytes) -> None:
+    assert looks_like_html(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "首页\n新闻\n正文第一段，说明了事情的经过。\n版权所有",
+        "公式 a<b 且 b>c 时成立，<注意> 这里不是标签。",
+        b"\xe6\xad\xa3\xe6\x96\x87",
+    ],
+)
+def test_page_text_is_not_html(data: str | bytes) -> None:
+    assert not looks_like_html(data)
+
+
+def test_auto_kind_routes_html_and_text() -> None:
+    assert build_document(article()).kind == "html"
+    assert build_document("\n".join(PARAS)).kind == "text"
+
+
+# --- article extraction and broken markup ---------------------------------------------
+
+def test_article_kept_and_chrome_removed() -> None:
+    result = cleanweb.clean(article())
+    assert lines(result.text)[-3:] == PARAS
+    for noise in ("首页", "热门新闻标题第3条", "版权所有", "网站地图"):
+        assert noise not in result.text
+    rules = {(r.filter, r.rule) for r in result.removed}
+    assert ("dom", "outside-main") in rules
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # no <body>, no <html>, unclosed <p>
+        "<title>工业生产稳中向好</title>" + NAV + "<div class=article>" + "".join(f"<p>{p}" for p in PARAS) + SIDEBAR,
+        # script before the doctype, unclosed div
+        "<script>document.write('x')</script><!DOCTYPE html><html><body>" + NAV
+        + "<div class=article>" + "".join(f"<p>{p}</p>" for p in PARAS) + SIDEBAR,
+        # a <text> wrapper around everything
+        "<text>" + NAV + "<div class=article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>" + SIDEBAR + "</text>",
+        # <br>-separated paragraphs in a layout table cell
+        "<html><body><table><tr><td>" + NAV + "</td></tr><tr><td width=600>"
+        + "<br><br>".join(PARAS) + "</td><td>" + SIDEBAR + "</td></tr></table></body></html>",
+    ],
+    ids=["no-body-unclosed", "script-before-doctype", "text-wrapper", "br-table-layout"],
+)
+def test_broken_markup_still_yields_article(page: str) -> None:
+    result = cleanweb.clean(page, kind="html")
+    assert lines(result.text)[-3:] == PARAS
+    assert "热门新闻标题" not in result.text and "首页" not in result.text
+
+
+def test_frameset_page_keeps_noframes_text() -> None:
+    page = (
+        "<html><head><title>框架页</title></head><frameset cols='20%,80%'>"
+        "<frame src='menu.html'><frame src='main.html'>"
+        f"<noframes><body><p>{PARAS[0]}</p></body></noframes></frameset></html>"
+    )
+    doc = build_document(page, "html")
+    assert doc.kind == "html"  # no crash; frames carry no text of their own
+    assert all("menu.html" not in b.text for b in doc.blocks)
+
+
+def test_scripts_styles_forms_and_svg_are_not_text() -> None:
+    extra = (
+        "<script>var secret='脚本内容';</script><style>.a{color:red}</style>"
+        "<form><input name=q><button>搜索</button></form><svg><text>矢量图文字</text></svg>"
+        "<noscript>请启用脚本</noscript><template><p>模板内容</p></template>"
+    )
+    doc = build_document(article(extra=extra), "html")
+    text = "\n".join(b.text for b in doc.blocks)
+    for hidden in ("脚本内容", "color:red", "搜索", "矢量图文字", "请启用脚本", "模板内容"):
+        assert hidden not in text
+
+
+def test_in_article_share_bar_and_related_box_removed() -> None:
+    extra = (
+        '<div class="share-bar"><a href="#">分享到微信</a><a href="#">分享到微博</a></div>'
+        '<div class="related"><h4>相关阅读</h4><ul>'
+        + "".join(f'<li><a href="/r{i}">相关新闻第{i}篇报道</a></li>' for i in range(5))
+        + "</ul></div>"
+    )
+    result = cleanweb.clean(article(extra=extra))
+    assert lines(result.text)[-3:] == PARAS
+    assert "分享到微信" not in result.text and "相关新闻第2篇报道" not in result.text
+    # DomFilter alone recognises both boxes from their classes.
+    doc = Pipeline([DomFilter()]).run(build_document(article(extra=extra), "html"))
+    rules = {r.text: r.rule for r in doc.removed()}
+    assert rules["分享到微信分享到微博"] == "noise-class:share"
+    assert rules["相关新闻第2篇报道"] == "noise-class:related"
+    assert [b.text for b in doc.kept() if b.features["zone"]][-3:] == PARAS
+
+
+def test_content_split_across_sibling_containers_kept() -> None:
+    page = (
+        "<html><body>" + NAV + '<div class="wrap"><div class="part">'
+        + "".join(f"<p>{p}</p>" for p in PARAS[:2])
+        + '</div><div class="page-break"><span>1</span></div><div class="part">'
+        + f"<p>{PARAS[2]}</p></div></div>" + SIDEBAR + FOOTER + "</body></html>"
+    )
+    assert lines(cleanweb.clean(page).text)[-3:] == PARAS
+
+
+def test_image_becomes_nothing_and_alt_is_a_removed_caption() -> None:
+    extra = '<p><img src="a.jpg" alt="工厂车间生产线照片"></p><figure><img src="b.jpg"><figcaption>图为车间</figcaption></figure>'
+    doc = build_document(article(extra=extra), "html")
+    captions = [b for b in doc.blocks if b.kind == "caption"]
+    assert [b.text for b in captions] == ["工厂车间生产线照片", "图为车间"]
+    assert captions[0].features["alt"] and not captions[1].features["alt"]
+    assert "工厂车间生产线照片" not in cleanweb.clean(article(extra=extra)).text
+    doc = Pipeline([DomFilter()]).run(build_document(article(extra=extra), "html"))
+    assert [(r.rule, r.text) for r in doc.removed() if r.rule == "image-alt"] == [
+        ("image-alt", "工厂车间生产线照片")
+    ]
+
+
+def test_hidden_link_spam_is_dropped() -> None:
+    extra = '<div style="display:none"><a href="/x">澳门赌场</a> <a href="/y">在线娱乐</a></div>'
+    result = cleanweb.clean(article(extra=extra))
+    assert "澳门赌场" not in result.text
+    assert lines(result.text)[-3:] == PARAS
+
+
+# --- blocks, kinds, provenance and features -------------------------------------------
+
+def test_blocks_have_kinds_source_lines_and_dom_features() -> None:
+    page = article(extra="<ul class='points'><li>第一，增长较快，结构优化。</li><li>第二，效益改善，预期向好。</li></ul>"
+                   "<table><tr><td>月份</td><td>增速</td></tr><tr><td>四月</td><td>6.7%</td></tr></table>")
+    doc = build_document(page, "html")
+    src = page.split("\n")
+    by_text = {b.text: b for b in doc.blocks}
+    for para in PARAS:
+        block = by_text[para]
+        assert block.kind == "paragraph"
+        assert para in src[block.start - 1] and block.start == block.end
+        f = block.features
+        assert f["zone"] and f["tag"] == "p" and f["link_density"] == 0.0
+        assert f["path"].endswith("div>div>p") and "article" in f["classes"]
+    heading = by_text["工业生产稳中向好"]
+    assert heading.kind == "heading" and "<h1>" in src[heading.start - 1]
+    items = [b for b in doc.blocks if b.kind == "list" and b.features["zone"]]
+    assert [b.text for b in items] == ["第一，增长较快，结构优化。", "第二，效益改善，预期向好。"]
+    assert all(b.features["repeat"] == 2 for b in items)
+    rows = [b.text for b in doc.blocks if b.kind == "table"]
+    assert rows == ["月份 增速", "四月 6.7%"]
+    nav = next(b for b in doc.blocks if "首页" in b.text)
+    assert not nav.features["zone"] and nav.features["link_density"] == 1.0
+    assert nav.start == 7  # the line of the <ul class="nav">
+    assert doc.blocks[0].features["norm"]  # text features are measured too
+
+
+def test_br_lines_are_separate_line_blocks() -> None:
+    page = "<html><body><div class='content'>" + "<br>\n".join(PARAS) + "</div></body></html>"
+    doc = build_document(page, "html")
+    assert [b.text for b in doc.blocks] == PARAS
+    assert [b.start for b in doc.blocks] == [1, 2, 3]
+    assert {b.kind for b in doc.blocks[1:]} == {"line"}
+
+
+def test_dom_filter_is_a_no_op_on_page_text() -> None:
+    result = cleanweb.clean("\n".join(["首页 | 新闻 | 体育", *PARAS]), kind="text")
+    assert not [r for r in result.removed if r.filter == "dom"]
+
+
+def test_bad_mode_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="mode must be one of"):
+        cleanweb.clean(article(), mode="blog")

@@ -1,0 +1,103 @@
+"""HTML input: forum mode (posts are content, author/time lines go) and user CSS selectors."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanweb
+from cleanweb import Pipeline
+from cleanweb.errors import ConfigError
+
+POSTS = [
+    ("楼主小王", "2023-05-01 10:00", "请问大家，家里的老式热水器总是忽冷忽热，是不是温控阀坏了？换一个大概需要多少钱？"),
+    ("老李", "2023-05-01 10:12", "多半是温控阀的问题，我家去年也这样，换了一个配件，连工带料一百多块钱就好了。"),
+    ("阿芳", "2023-05-01 11:30", "也可能是水压不稳，建议先检查一下进水阀门有没有开足，再考虑换配件。"),
+    ("小陈", "2023-05-02 09:05", "同意楼上的看法，谢谢分享！"),
+]
+REPLIES = [content for _, _, content in POSTS]
+
+
+def thread() -> str:
+    """A thread page: four posts, each with an author box, a time line and reply buttons."""
+    posts = "".join(
+        f'<div class="post"><div class="author"><a href="/u/{i}">{author}</a></div>'
+        f'<div class="post-time">发表于 {time}</div><div class="post-content"><p>{content}</p></div>'
+        '<div class="actions"><a href="#">回复</a> <a href="#">引用</a></div></div>'
+        for i, (author, time, content) in enumerate(POSTS)
+    )
+    return (
+        "<html><head><title>热水器忽冷忽热怎么办 - 家电论坛 - 某某社区</title></head><body>"
+        '<div class="nav"><a href="/">论坛首页</a> <a href="/f/2">家电论坛</a> '
+        '<a href="/f/3">装修论坛</a> <a href="/f/4">二手市场</a></div>'
+        f'<h1>热水器忽冷忽热怎么办</h1><div class="thread">{posts}</div>'
+        '<div class="footer"><p>Copyright 2024 某某社区</p></div></body></html>'
+    )
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"mode": "forum"}, {"url": "https://bbs.example.cn/thread-123-1-1.html"}],
+    ids=["explicit", "auto-from-url"],
+)
+def test_forum_mode_keeps_every_reply_and_drops_author_time(kwargs: dict) -> None:
+    result = cleanweb.clean(thread(), **kwargs)
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == REPLIES
+    removed = {r.text for r in result.removed}
+    for author, time, _ in POSTS:
+        assert author in removed
+        assert f"发表于 {time}" in removed
+    assert "回复 引用" in removed
+
+
+def test_article_mode_keeps_only_the_lead_post() -> None:
+    result = cleanweb.clean(thread(), mode="article")
+    assert result.meta["mode"] == "article"
+    assert REPLIES[0] in result.text
+    assert REPLIES[3] not in result.text
+
+
+def test_thread_without_url_evidence_is_an_article() -> None:
+    assert cleanweb.clean(thread()).meta["mode"] == "article"
+
+
+ARTICLE = (
+    "<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>"
+    "<p>国家统计局今天发布数据显示，今年前四个月全国规模以上工业增加值同比增长，增速比一季度加快。</p>"
+    "<p class='promo'>点击下载客户端，阅读更多精彩内容，参与互动赢取大奖！</p>"
+    "<p>专家表示，随着一系列稳增长政策持续发力，市场需求逐步恢复，企业生产经营活动总体向好。</p>"
+    "</div><div class='sidebar'><ul><li class='pin'>本站声明：转载请注明出处</li>"
+    "<li><a href='/x'>热门文章标题</a></li></ul></div></body></html>"
+)
+
+
+def test_user_drop_and_keep_selectors() -> None:
+    pipe = Pipeline.default(config={"html": {"drop_selectors": ["p.promo"], "keep_selectors": ["li.pin"]}})
+    result = cleanweb.clean(ARTICLE, pipeline=pipe)
+    assert "点击下载客户端" not in result.text
+    assert [(r.filter, r.rule) for r in result.removed if r.text.startswith("点击下载")] == [
+        ("user", "drop-selector")
+    ]
+    assert "本站声明：转载请注明出处" in result.text  # outside the article, kept by the user
+    assert "热门文章标题" not in result.text
+
+
+def test_site_selectors_apply_only_to_matching_urls() -> None:
+    config = {"html": {"sites": {r"news\.example\.cn": {"drop_selectors": ["p.promo"]}}}}
+    pipe = Pipeline.default(config=config)
+    on_site = cleanweb.clean(ARTICLE, pipeline=pipe, url="https://news.example.cn/a/1.html")
+    assert [(r.filter, r.rule) for r in on_site.removed if r.text.startswith("点击下载")] == [
+        ("user", "drop-selector")
+    ]
+    off_site = cleanweb.clean(ARTICLE, pipeline=pipe, url="https://other.example.com/a/1.html")
+    assert all(r.rule != "drop-selector" for r in off_site.removed)
+
+
+def test_bad_selector_is_a_config_error() -> None:
+    pipe = Pipeline.default(config={"html": {"drop_selectors": ["div[[["]}})
+    with pytest.raises(ConfigError, match="bad CSS selector"):
+        cleanweb.clean(ARTICLE, pipeline=pipe)
