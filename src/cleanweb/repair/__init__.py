@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from ..document import Edit
 from . import gbk_utf8, latin1
-from .detect import FILL_RUNS, rare
+from .detect import FILL_RUNS, rare, suspect
 from .escapes import decode_escapes
 from .loss import MARKER, mark_losses
 from .markup import strip_tags, unescape_entities
-from .pinyin import gated, repair_pinyin
+from .pinyin import TONE_MARKS, gated, repair_pinyin
 from .recode import recode
 from .width import drop_invisible, half_width
 
@@ -63,17 +63,18 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
         out.text, edits = step(out.text)
         out.edits += edits
     if any(ord(ch) > 0x7F for ch in seen):
-        hits = None if out.edits else [i for i, ch in found if ch >= "\x80"]
+        hits = _hits(out.text) if out.edits else [i for i, ch in found if ch >= "\x80"]
         for families in (latin1.FAMILIES, gbk_utf8.FAMILIES):
-            out.text, edits = recode(out.text, families, rare(), hits)
+            out.text, edits = recode(out.text, families, hits, suspect())
             out.edits += edits
-            hits = None if edits else hits
+            if edits:
+                hits = _hits(out.text)
     if fill or _LOST.intersection(out.text if out.edits else seen):
         out.text, edits, losses = mark_losses(out.text)
         out.edits += edits
         if losses:
             out.flags["lost_text"] = losses
-    if ")" in out.text and (pinyin_gate or pinyin_gate is None and any(ord(ch) > 0x7F for ch in seen)):
+    if ")" in out.text and (pinyin_gate or pinyin_gate is None and not TONE_MARKS.isdisjoint(seen)):
         out.text, edits, damage = repair_pinyin(out.text, pinyin_gate)
         out.edits += edits
         if damage:
@@ -85,6 +86,11 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
         out.text, edits = drop_invisible(out.text)
         out.edits += edits
     return out
+
+
+def _hits(text: str) -> list[int]:
+    """Positions of the non-ASCII trigger characters of `text`."""
+    return [m.start() for m in rare().finditer(text) if m.group() >= "\x80"]
 
 
 def repair(text: str) -> str:

@@ -32,10 +32,27 @@ def _class(chars: str) -> str:
     return "".join(parts)
 
 
+_SYMBOLS = "·°±×÷—–‘’“”…‰※№§"
+
+
 @cache
 def rare() -> re.Pattern[str]:
-    """Matches any character that clean Chinese prose rarely holds (ASCII triggers included)."""
-    common = _ASCII_OK + "".join(common_han()) + CJK_PUNCT + "·°±×÷—–‘’“”…‰※№§"
+    """Matches any character that clean Chinese prose rarely holds (ASCII triggers included).
+
+    Its hits decide which families run and where mojibake is looked for.
+    """
+    common = _ASCII_OK + "".join(common_han(18.5)) + CJK_PUNCT + _SYMBOLS
+    return re.compile(f"[^{_class(common)}]")
+
+
+@cache
+def suspect() -> re.Pattern[str]:
+    """Matches characters costing more than 15 bits: mojibake is mostly made of them.
+
+    Measured on the dev-set gold lines: clean lines hold at most ~16% of them (99th
+    percentile), lines turned into mojibake at least ~50% (1st percentile).
+    """
+    common = _ASCII_OK + "".join(common_han(15.0)) + CJK_PUNCT + _SYMBOLS
     return re.compile(f"[^{_class(common)}]")
 
 

@@ -29,7 +29,8 @@ from ..document import Edit
 from ._edits import apply
 from .score import char_cost
 
-_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
+TONE_MARKS = frozenset("àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề")
+_LETTERS = "a-z" + "".join(sorted(TONE_MARKS))
 _ANNOT = re.compile(rf"([^\x00-\x7f])\(([{_LETTERS}]{{1,7}})\)")
 _DAMAGE = re.compile(rf"(?<=[^\x00-\x7f)])\?([{_LETTERS}]{{1,7}})\)")
 _TOKEN = re.compile(rf"\?([{_LETTERS}]{{1,7}})\)|\(([{_LETTERS}]{{1,7}})\)|.", re.S)

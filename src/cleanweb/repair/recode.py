@@ -24,8 +24,6 @@ UTF8_RUN = re.compile(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?)?"  # a final character cut short by the decoder
 )
-_GAP = 6  # rare characters this close belong to one window
-_DENSITY = 0.3  # share of rare characters a window needs
 _WIDEN = 16  # characters added each side, so a run's common-looking ends are covered
 
 GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
@@ -43,7 +41,7 @@ class Family:
     right: str  # the codec the bytes really were in
     min_chars: int = 1  # shortest decoded run accepted
     repeat: bool = False  # decode again while it keeps decoding (double encoding)
-    min_rare: float = 0.15  # share of a span's characters that must be rare to try it
+    min_rare: float = 0.4  # share of a span's characters that must be rare to try it
 
 
 def _decode(fam: Family, data: bytes) -> str | None:
@@ -134,42 +132,29 @@ def _best(families: tuple[Family, ...], span: str, rare: re.Pattern[str]) -> lis
     return best
 
 
-def windows(text: str, rare: re.Pattern[str], hits: list[int] | None = None) -> list[tuple[int, int]]:
-    """Stretches of `text` dense in rare characters, widened by a few characters each side.
-
-    Mojibake turns every character into rare ones; a clean line with one rare name in
-    it yields no window, so clean text costs one regex pass.
-    """
-    if hits is None:
-        hits = [m.start() for m in rare.finditer(text) if m.group() >= "\x80"]
+def windows(hits: list[int], length: int) -> list[tuple[int, int]]:
+    """Stretches around the trigger positions `hits`, widened each side and merged."""
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(hits):
-        j = i
-        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= _GAP:
-            j += 1
-        count, width = j - i + 1, hits[j] - hits[i] + 1
-        if count >= 2 and count >= _DENSITY * width:
-            a, b = max(0, hits[i] - _WIDEN), min(len(text), hits[j] + 1 + _WIDEN)
-            if out and a <= out[-1][1]:
-                a = out.pop()[0]
-            out.append((a, b))
-        i = j + 1
+    for h in hits:
+        a, b = max(0, h - _WIDEN), min(length, h + 1 + _WIDEN)
+        if out and a <= out[-1][1]:
+            a = out.pop()[0]
+        out.append((a, b))
     return out
 
 
 def recode(
-    text: str, families: tuple[Family, ...], rare: re.Pattern[str], hits: list[int] | None = None
+    text: str, families: tuple[Family, ...], hits: list[int], suspect: re.Pattern[str]
 ) -> tuple[str, list[Edit]]:
     """Repair the spans of `text` that one of `families` (sharing one span pattern) explains.
 
-    Only windows dense in characters `rare` matches are examined (`hits`: their
-    non-ASCII positions when the caller already has them).
+    Only spans near a trigger position in `hits` are examined, and a family only where
+    enough of the span's characters are `suspect` (see `Family.min_rare`).
     """
     span_re = families[0].span
     repls: list[Replacement] = []
-    for a, b in windows(text, rare, hits):
+    for a, b in windows(hits, len(text)):
         for m in span_re.finditer(text, a, b):
-            for cs, ce, after, name in _best(families, m.group(), rare):
+            for cs, ce, after, name in _best(families, m.group(), suspect):
                 repls.append((m.start() + cs, m.start() + ce, after, name))
     return apply(text, repls) if repls else (text, [])

@@ -40,7 +40,7 @@ def han_costs() -> dict[str, float]:
 
 
 @cache
-def common_han(max_cost: float = 18.5) -> frozenset[str]:
+def common_han(max_cost: float) -> frozenset[str]:
     """Han characters frequent enough that clean prose is mostly made of them."""
     return frozenset(ch for ch, cost in han_costs().items() if cost <= max_cost)
 
