@@ -44,7 +44,10 @@ def sweep_temps(dest: Path) -> None:
 @contextlib.contextmanager
 def atomic_open(dest: Path) -> Iterator[IO[bytes]]:
     """Open a temporary file next to `dest`; rename it onto `dest` only if the block succeeds."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(dest.parent)) from None
     tmp = temp_path(dest)
     try:
         with open(tmp, "wb") as fh:

@@ -57,7 +57,9 @@ class _CleanRecords:
         self.pipeline = Pipeline.default(to=to, config=config)
         self.text_field, self.kind, self.keep_empty = text_field, kind, keep_empty
 
-    def __call__(self, batch):
+    def __call__(self, batch: dict) -> dict:
+        import numpy as np
+
         from ..api import clean
 
         texts, titles, metas, removed, keep = [], [], [], [], []
@@ -68,10 +70,11 @@ class _CleanRecords:
             metas.append(json.dumps(result.meta, ensure_ascii=False, default=str))
             removed.append(json.dumps(removed_counts(result.removed)))
             keep.append(bool(result.text) or self.keep_empty)
-        batch = batch.copy()
-        batch[self.text_field] = texts
-        batch["title"], batch["meta"], batch["removed"] = titles, metas, removed
-        return batch[keep]
+        mask = np.array(keep, dtype=bool)
+        out = {name: np.asarray(column)[mask] for name, column in batch.items()}
+        for name, column in ((self.text_field, texts), ("title", titles), ("meta", metas), ("removed", removed)):
+            out[name] = np.array(column, dtype=object)[mask]
+        return out
 
 
 def clean_dataset(
@@ -98,7 +101,7 @@ def clean_dataset(
             "kind": kind,
             "keep_empty": keep_empty,
         },
-        batch_format="pandas",
+        batch_format="numpy",
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=concurrency),
     )
