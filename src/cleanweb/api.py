@@ -8,10 +8,18 @@ from typing import Any
 from . import html as html_input
 from . import text as text_input
 from .convert import TARGETS
-from .decode import decode_with_info
+from .decode import decode_with_info, wide_encoding
 from .document import Document, Edit, Removed
 from .errors import ConfigError, InputError
-from .guard import DEFAULT_BUDGET, DEFAULT_MAX_SIZE, check_bytes, check_text, time_budget
+from .guard import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_SIZE,
+    check_bytes,
+    check_size,
+    check_text,
+    strip_nul_bytes,
+    time_budget,
+)
 from .pipeline import Pipeline
 
 KINDS = ("auto", "text", "html")
@@ -47,15 +55,22 @@ def build_document(
         raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
     meta: dict[str, Any] = {}
     if isinstance(data, (bytes, bytearray)):
-        utf16 = check_bytes(bytes(data), max_size=max_size)
-        if utf16:  # BOM-less UTF-16, recognised by the guard's NUL-parity test
-            data, info = bytes(data).decode(utf16, errors="replace"), {"encoding": utf16}
+        if wide_encoding(bytes(data)):  # BOM-less UTF-16/32: its NUL bytes are text, not binary
+            check_size(bytes(data), max_size)
+            nul_edit = None
         else:
-            data, info = decode_with_info(bytes(data))
+            check_bytes(bytes(data), max_size=max_size)
+            data, nul_edit = strip_nul_bytes(bytes(data))  # a few NULs in text: removed, recorded
+        data, info = decode_with_info(bytes(data))
         meta.update(info)
     elif not isinstance(data, str):
         raise InputError(f"clean expects str or bytes, got {type(data).__name__}")
+    else:
+        nul_edit = None
     data, repairs, flags = check_text(data, max_size=max_size)
+    if nul_edit:
+        repairs.insert(0, nul_edit)
+        flags["control_chars"] = flags.get("control_chars", 0) + len(nul_edit.before)
     if kind == "auto":
         kind = "html" if html_input.looks_like_html(data) else "text"
     doc = Document(source=data, kind=kind, meta=meta, options=dict(options or {}))

@@ -5,8 +5,8 @@ Policy (what `clean` does with hostile input):
 - Bytes that start with a known binary signature (data/binary_magic.txt: PNG, ZIP, PDF,
   ELF...) or in which more than `BINARY_SHARE` of the sampled bytes are control bytes
   (NUL and the other C0 controls except tab, line breaks and ESC; 16 at least) raise
-  `BinaryInputError`. Byte-order-mark-less UTF-16 (NULs on one byte parity, decoding to
-  text) is let through and decoded as UTF-16.
+  `BinaryInputError`. UTF-16/32 (with or without a byte-order mark) is recognised by
+  the decoder first. Fewer NUL bytes are removed before decoding (`strip_nul_bytes`).
 - Text (given as str, or decoded) in which more than `BINARY_SHARE` of the characters are
   control characters or lone surrogates (16 at least) raises `BinaryInputError`; fewer
   are repaired:
@@ -49,9 +49,8 @@ _MAGIC_HEAD = 64  # where control bytes must appear to confirm a short printable
 # (ISO-2022 encodings use it) but not in decoded text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), 0x1F, 0x7F])
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32: NULs are text
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
-# What a decoded sample of real text is mostly made of.
-_TEXTLIKE = regex.compile(r"[\p{L}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]")
 
 
 def check_size(data: str | bytes, max_size: int | None) -> None:
@@ -67,20 +66,21 @@ def check_size(data: str | bytes, max_size: int | None) -> None:
         )
 
 
-def check_bytes(data: bytes, *, max_size: int | None = DEFAULT_MAX_SIZE) -> str | None:
-    """Raise for binary or oversized bytes; return "utf-16-le"/"utf-16-be" for BOM-less UTF-16."""
+def check_bytes(data: bytes, *, max_size: int | None = DEFAULT_MAX_SIZE) -> None:
+    """Raise BinaryInputError or TooLargeError for binary or oversized bytes.
+
+    UTF-16/32 without a byte-order mark is the decoder's to recognise (decode.wide_encoding)
+    before this test, which would take its NUL bytes for binary.
+    """
     check_size(data, max_size)
     label = binary_signature(data)
     if label:
         raise BinaryInputError(f"input is binary ({label}), not text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+    if data.startswith(_WIDE_BOMS):
         return None  # a UTF-16/32 byte-order mark: NULs are expected; decode checks the text
     sample = _sample(data)
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > max(BINARY_SHARE * len(sample), _MIN_BAD):
-        encoding = _utf16_without_bom(data)
-        if encoding:
-            return encoding
         nuls = sample.count(0)
         raise BinaryInputError(
             f"input is binary: {controls} of {len(sample)} sampled bytes are control bytes"
@@ -128,23 +128,17 @@ def _sample(data: bytes) -> bytes:
     return b"".join(data[s : s + _SAMPLE] for s in starts)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le"/"-be" if `data` looks like BOM-less UTF-16 text, else None.
+def strip_nul_bytes(data: bytes) -> tuple[bytes, Edit | None]:
+    """Remove the few NUL bytes of text bytes that passed `check_bytes`, recorded as an Edit.
 
-    UTF-16 pages carry ASCII markup and line breaks, so NUL bytes are frequent and mostly
-    on one parity (the high byte of ASCII); the first window must decode strictly to text.
+    In ASCII-compatible encodings (UTF-8, GB18030, Big5) a NUL byte is always a NUL
+    character, never part of a multi-byte one, so removing it before decoding equals
+    removing it after. Call only on input that is not UTF-16/32.
     """
-    head = data[: _SAMPLE - _SAMPLE % 2]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    if even + odd < 0.01 * len(head) or even == odd:
-        return None
-    encoding = "utf-16-le" if odd > even else "utf-16-be"
-    try:
-        text = head.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    textlike = len(_TEXTLIKE.findall(text))
-    return encoding if text and textlike >= (1 - BINARY_SHARE) * len(text) else None
+    count = data.count(0)
+    if not count or data.startswith(_WIDE_BOMS):
+        return data, None
+    return data.replace(b"\x00", b""), Edit("control", "\x00" * count, "", data.index(0), None)
 
 
 def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edit], dict[str, int]]:
