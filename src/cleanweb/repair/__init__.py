@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Edit
 from . import gbk_utf8, latin1
-from .detect import FILL_RUNS, rare, suspect
+from .detect import FILL_RUNS, rare, rare_han, suspect
 from .escapes import decode_escapes
 from .loss import MARKER, mark_losses
 from .markup import strip_tags, unescape_entities
@@ -47,8 +47,7 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
     only when one of its trigger characters is among them.
     """
     out = Outcome(text)
-    found = [(m.start(), m.group()) for m in rare().finditer(text)]
-    seen = {ch for _, ch in found}
+    seen = set(rare().findall(text))
     fill = any(f in text for f in FILL_RUNS)
     if not seen and not fill:
         return out
@@ -63,7 +62,7 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
         out.text, edits = step(out.text)
         out.edits += edits
     if any(ord(ch) > 0x7F for ch in seen):
-        hits = _hits(out.text) if out.edits else [i for i, ch in found if ch >= "\x80"]
+        hits = _hits(out.text)
         for families in (latin1.FAMILIES, gbk_utf8.FAMILIES):
             out.text, edits = recode(out.text, families, hits, suspect())
             out.edits += edits
@@ -90,7 +89,7 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
 
 def _hits(text: str) -> list[int]:
     """Positions of the non-ASCII trigger characters of `text`."""
-    return [m.start() for m in rare().finditer(text) if m.group() >= "\x80"]
+    return [m.start() for m in rare_han().finditer(text)]
 
 
 def repair(text: str) -> str:

@@ -46,6 +46,12 @@ def rare() -> re.Pattern[str]:
 
 
 @cache
+def rare_han() -> re.Pattern[str]:
+    """`rare` without its ASCII triggers: where mojibake is looked for."""
+    return re.compile(rare().pattern[:-1] + "\\x00-\\x7f]")
+
+
+@cache
 def suspect() -> re.Pattern[str]:
     """Matches characters costing more than 15 bits: mojibake is mostly made of them.
 

@@ -24,6 +24,6 @@ def _encoder(codec: str):
 FAMILIES = (
     Family("gbk_utf8", SPAN, _encoder("gb18030"), UTF8_RUN, "utf-8"),
     # Same-length swaps look like Han either way: tried only where most characters are rare.
-    Family("gbk_big5", SPAN, _encoder("gbk"), BIG5_RUN, "big5", min_chars=3, min_rare=0.4),
-    Family("big5_gbk", SPAN, _encoder("big5"), GBK_RUN, "gbk", min_chars=3, min_rare=0.4),
+    Family("gbk_big5", SPAN, _encoder("gb18030"), BIG5_RUN, "big5", min_chars=3, min_rare=0.4, aligned=True),
+    Family("big5_gbk", SPAN, _encoder("big5"), GBK_RUN, "gbk", min_chars=3, min_rare=0.4, aligned=True),
 )

@@ -14,16 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Edit
 from ._edits import Replacement, apply
-from .score import clearly_better, cost
+from .score import char_cost, clearly_better, cost
 
 # Byte runs that decode in the right codec (multibyte sequences only: ASCII maps to itself).
 UTF8_RUN = re.compile(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?)?"  # a final character cut short by the decoder
 )
+_MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless it is the whole span)
+_GAP = 3  # suspect characters this close form one cluster
+_EDGE = 8  # characters a cluster is widened by each side
 _WIDEN = 16  # characters added each side, so a run's common-looking ends are covered
 
 GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
@@ -42,6 +46,7 @@ class Family:
     min_chars: int = 1  # shortest decoded run accepted
     repeat: bool = False  # decode again while it keeps decoding (double encoding)
     min_rare: float = 0.4  # share of a span's characters that must be rare to try it
+    aligned: bool = False  # both codecs double-byte: character i stays character i
 
 
 def _decode(fam: Family, data: bytes) -> str | None:
@@ -98,8 +103,49 @@ def _fix_piece(fam: Family, span: str, parts: list, lo: int, hi: int) -> Iterato
             yield bounds[bs], bounds[be], after, name
 
 
+@cache
+def _swap(to_bytes: Callable[[str], bytes | None], right: str, ch: str) -> str | None:
+    """One double-byte character re-read in the right codec, or None."""
+    data = to_bytes(ch)
+    if data is None or len(data) != 2:
+        return None
+    try:
+        return data.decode(right)
+    except UnicodeDecodeError:
+        return None
+
+
+def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
+    """For double-byte swaps: the contiguous stretch whose per-character gain is largest.
+
+    Each character is re-read on its own (2 bytes stay 2 bytes), so clean neighbours
+    are left out by a maximum-gain segment search rather than by byte validity.
+    """
+    best_gain, best = 0.0, None
+    gain, start = 0.0, 0
+    afters: list[str] = []
+    for i, ch in enumerate(span):
+        after = _swap(fam.to_bytes, fam.right, ch)
+        afters.append(after or ch)
+        if after is None or len(after) != 1:
+            gain, start = 0.0, i + 1
+            continue
+        if gain <= 0:
+            gain, start = 0.0, i
+        gain += char_cost(ch) - char_cost(after)
+        if gain > best_gain:
+            best_gain, best = gain, (start, i + 1)
+    if best is None or best[1] - best[0] < fam.min_chars:
+        return []
+    a, b = best
+    after = "".join(afters[a:b])
+    return [(a, b, after, fam.name)] if clearly_better(span[a:b], after) else []
+
+
 def _fix_span(fam: Family, span: str) -> list[Replacement]:
     """Accepted replacements (span offsets) for one family inside one span."""
+    if fam.aligned:
+        return _fix_aligned(fam, span)
     parts = [fam.to_bytes(ch) for ch in span]
     out: list[Replacement] = []
     start = 0
@@ -113,23 +159,54 @@ def _fix_span(fam: Family, span: str) -> list[Replacement]:
     return out
 
 
-def _best(families: tuple[Family, ...], span: str, rare: re.Pattern[str]) -> list[Replacement]:
-    """The replacements of the family that leaves `span` cheapest (none if none applies)."""
-    share = len(rare.findall(span)) / len(span)
-    best: list[Replacement] = []
-    best_cost = None
-    for fam in families:
-        if share < fam.min_rare:
+def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, float]]:
+    """(start, end, share of suspect characters) of the suspect clusters of `span`.
+
+    A cluster is a run of suspect characters at most `_GAP` apart; its piece is widened
+    by `_EDGE` characters each side so that common-looking ends of a broken run are
+    decoded with it. Overlapping pieces are merged.
+    """
+    hits = [m.start() for m in suspect.finditer(span)]
+    pieces: list[list[float]] = []
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= _GAP:
+            j += 1
+        count = j - i + 1
+        share = count / (hits[j] - hits[i] + 1)
+        if count < _MIN_SUSPECTS and count < len(span):  # a rare name in clean text, not mojibake
+            i = j + 1
             continue
-        repls = _fix_span(fam, span)
-        if repls:
-            fixed, _ = apply(span, repls)
-            c = cost(fixed)
-            if best_cost is None:
-                best_cost = cost(span)
-            if c < best_cost:
-                best, best_cost = repls, c
-    return best
+        a, b = max(0, hits[i] - _EDGE), min(len(span), hits[j] + 1 + _EDGE)
+        if pieces and a <= pieces[-1][1]:
+            pieces[-1][1], pieces[-1][2] = b, max(pieces[-1][2], share)
+        else:
+            pieces.append([a, b, share])
+        i = j + 1
+    for a, b, share in pieces:
+        yield int(a), int(b), share
+
+
+def _best(families: tuple[Family, ...], span: str, suspect: re.Pattern[str]) -> list[Replacement]:
+    """Per suspect cluster, the replacements of the family that leaves it cheapest."""
+    out: list[Replacement] = []
+    for a, b, share in _clusters(span, suspect):
+        piece = span[a:b]
+        best: list[Replacement] = []
+        best_cost = None
+        for fam in families:
+            if share < fam.min_rare:
+                continue
+            repls = _fix_span(fam, piece)
+            if repls:
+                c = cost(apply(piece, repls)[0])
+                if best_cost is None:
+                    best_cost = cost(piece)
+                if c < best_cost:
+                    best, best_cost = repls, c
+        out.extend((a + cs, a + ce, after, name) for cs, ce, after, name in best)
+    return out
 
 
 def windows(hits: list[int], length: int) -> list[tuple[int, int]]:
@@ -154,6 +231,8 @@ def recode(
     span_re = families[0].span
     repls: list[Replacement] = []
     for a, b in windows(hits, len(text)):
+        if len(suspect.findall(text, a, b)) < min(_MIN_SUSPECTS, b - a):
+            continue  # one rare name in clean text
         for m in span_re.finditer(text, a, b):
             for cs, ce, after, name in _best(families, m.group(), suspect):
                 repls.append((m.start() + cs, m.start() + ce, after, name))

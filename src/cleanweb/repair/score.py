@@ -45,6 +45,7 @@ def common_han(max_cost: float) -> frozenset[str]:
     return frozenset(ch for ch, cost in han_costs().items() if cost <= max_cost)
 
 
+@cache
 def char_cost(ch: str) -> float:
     """Cost in bits of one character in Chinese text."""
     cost = han_costs().get(ch)
