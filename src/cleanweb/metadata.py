@@ -45,7 +45,9 @@ def read_byline(text: str) -> dict[str, str] | None:
     and no sentence of prose.
     """
     line = unicodedata.normalize("NFKC", text).strip()
-    if not line or len(line) > 90 or _SENTENCE_END.search(line) or _BRACKETED.match(line):
+    if not line or len(line) > 90 or "。" in line or _SENTENCE_END.search(line):
+        return None  # a byline states facts; it has no full stop
+    if _BRACKETED.match(line):
         return None
     found: dict[str, str] = {}
     date = find_date(line)

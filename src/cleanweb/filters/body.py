@@ -45,6 +45,7 @@ class BodyFilter(Filter):
         trim_overlap: float = 0.15,
         trim_min_core: int = 4,
         min_prose_chars: int = 150,
+        tiny_penalty: float = 8.0,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -57,6 +58,7 @@ class BodyFilter(Filter):
         self.trim_overlap = trim_overlap
         self.trim_min_core = trim_min_core
         self.min_prose_chars = min_prose_chars
+        self.tiny_penalty = tiny_penalty
 
     def apply(self, doc: Document) -> None:
         lines = [b for b in doc.blocks if not b.blank]
@@ -100,7 +102,8 @@ class BodyFilter(Filter):
     def _weight(self, block: Block) -> float:
         f = block.features
         if block.verdict is not None:
-            return -self.dropped_penalty
+            # A lone UI word (编辑, 分享) between paragraphs weighs less than a menu line.
+            return -min(self.dropped_penalty, self.tiny_penalty + f["chars"])
         if self._is_prose(block):
             density = (f["punct"] + f["function"]) / max(f["chars"], 1)
             return min(f["chars"], 400) * min(1.0, 4 * density)
