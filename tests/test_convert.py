@@ -58,8 +58,13 @@ def test_mixed_page_comes_out_in_one_script():
     assert cleanweb.convert(text, "taiwan") == "我的電腦壞了。這是新買的軟體。"
 
 
-def test_mixed_within_one_sentence():
-    assert cleanweb.convert("这个軟體很好用", "simplified") == "这个软体很好用"
+def test_sentence_is_converted_by_its_majority_script():
+    # A Traditional sentence is converted whole, its one Simplified character included.
+    assert cleanweb.convert("這個軟體的價格很貴，但是买了", "simplified") == "这个软体的价格很贵，但是买了"
+    # A Simplified sentence keeps its minority character: 昇腾 is a name (t2s would write 升腾).
+    assert opencc.OpenCC("t2s").convert("华为昇腾芯片的性能很强") == "华为升腾芯片的性能很强"
+    assert cleanweb.convert("华为昇腾芯片的性能很强", "simplified") == "华为昇腾芯片的性能很强"
+    # A tie follows the document's script (Simplified when there is no evidence).
     assert cleanweb.convert("这个軟體很好用", "traditional") == "這個軟體很好用"
 
 

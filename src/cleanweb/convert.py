@@ -4,7 +4,8 @@ A document's script is detected from the characters that occur in one script onl
 (Traditional-only: in Big5, not in GB2312, changed by OpenCC t2s; Simplified-only:
 the reverse). Text already in the target script is never sent through OpenCC, so
 a Simplified page asked for in Simplified comes back byte for byte, and a page
-that mixes scripts is converted sentence by sentence into one.
+that mixes scripts is converted sentence by sentence into one (each sentence is
+taken to be in the script most of its one-script characters belong to).
 """
 
 from __future__ import annotations
@@ -208,11 +209,18 @@ class ScriptConverter:
                 pieces.append((script, sentence))
         return pieces
 
-    def _needs(self, trad: int, simp: int, default: str) -> str:
-        """The script to convert a span from: the other script's if any of it is present."""
-        if self.to == "simplified":
-            return "traditional" if trad else ("simplified" if simp else default)
-        return "simplified" if simp else ("traditional" if trad else default)
+    @staticmethod
+    def _needs(trad: int, simp: int, default: str) -> str:
+        """The script a span is written in: its majority, else the document's.
+
+        A minority character inside a sentence (a name such as 昇腾 in Simplified text)
+        is left as the sentence has it; a sentence in the other script is converted whole.
+        """
+        if trad > simp:
+            return "traditional"
+        if simp > trad:
+            return "simplified"
+        return default
 
     def _convert_chunk(self, chunk: str, source: str) -> str:
         """Convert one chunk from `source`, writing protected words and names as they should be."""
@@ -240,7 +248,8 @@ def _protect_pattern(
     protect: tuple[str, ...], to_trad: bool
 ) -> tuple[regex.Pattern | None, dict[str, str]]:
     """A pattern of words to keep verbatim plus names to write in their correct form."""
-    names = {s: t for s, t in _names()} if to_trad else {t: s for s, t in _names()}
+    # Either form of a listed name is written in the target's form.
+    names = {form: (t if to_trad else s) for s, t in _names() for form in (s, t)}
     words = {w for w in protect if w} | set(names)
     for w in protect:
         names.pop(w, None)
