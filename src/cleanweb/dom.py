@@ -10,6 +10,7 @@ against it, so the best element is the tightest one holding most of the article.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -138,9 +139,22 @@ def _first_match(tokens: tuple[str, ...], lexicon: str) -> str:
     return ""
 
 
-def _noise(tokens: tuple[str, ...]) -> str:
-    """The noise term of a class/id, unless content terms or a utility-class soup outweigh it."""
-    if not tokens or len(tokens) > _MAX_NOISE_TOKENS or _first_match(tokens, "dom_content"):
+def _noise(tokens: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """The noise term of an element's class/id names, or "" when it is not chrome.
+
+    The last word of a name is its head (`article-copyright` is a copyright box,
+    `comment-content` a content box): a noise head decides; otherwise content words
+    outweigh noise words. A soup of utility classes says nothing.
+    """
+    if not tokens or len(tokens) > _MAX_NOISE_TOKENS:
+        return ""
+    for name in names:
+        words = tokens_of(name)
+        if words:
+            head = match_token(words[-1], "dom_noise")
+            if head:
+                return head
+    if _first_match(tokens, "dom_content"):
         return ""
     return _first_match(tokens, "dom_noise")
 
@@ -226,7 +240,7 @@ class _Walker:
             parent=parent,
             depth=parent_el.depth + 1 if parent_el else 0,
             sig=(tag, cls),
-            noise=_noise(tokens),
+            noise=_noise(tokens, (*cls.split(), ident)) if tokens else "",
             content=bool(tokens) and bool(_first_match(tokens, "dom_content")),
             forum=_first_match(tokens, "dom_forum") if tokens else "",
             hidden=(parent_el.hidden if parent_el else False)
@@ -361,18 +375,24 @@ def unit_weights(unit: Unit, noisy: bool, strict: bool = True) -> tuple[float, f
 
 
 def score(
-    w: Walk, *, junk_weight: float = 0.4, coverage: float = 0.5, forum: bool = False
+    w: Walk,
+    *,
+    junk_weight: float = 0.4,
+    coverage: float = 0.5,
+    content_boost: float = 1.5,
+    forum: bool = False,
 ) -> Scores:
     """Find the element that maximises prose minus weighted junk in its subtree.
 
-    Prose under a noise-classed box (comments, related, sidebar) counts for little,
-    and so do teaser lists (repeated items of a link plus a short summary), except
+    Prose under a content-classed box (article, content, post...) counts more; prose
+    under a noise-classed box (comments, related, sidebar) counts for little, and so
+    do teaser lists (repeated items of a link plus a short summary), except
     in forum mode, where the repeated posts are the content.
     """
     if not w.elements:
         return Scores([], [], -1)
     for strict in (True, False):
-        prose, junk = _sums(w, forum, strict)
+        prose, junk = _sums(w, forum, strict, content_boost)
         best = max(range(len(w.elements)), key=lambda e: prose[e] - junk_weight * junk[e])
         if prose[best] > 0:
             break
@@ -384,18 +404,23 @@ def score(
     return Scores(prose, junk, best)
 
 
-def _sums(w: Walk, forum: bool, strict: bool) -> tuple[list[float], list[float]]:
+def _sums(
+    w: Walk, forum: bool, strict: bool, boost: float
+) -> tuple[list[float], list[float]]:
     """Per element, the prose and junk characters of its subtree."""
     n = len(w.elements)
+    near_content = _distance(w, lambda el: el.content)
     prose = [0.0] * n
     junk = [0.0] * n
     links = [0] * n
     units = [0] * n
-    near_noise = [99] * n if forum else _noise_distance(w)
+    near_noise = [99] * n if forum else _distance(w, lambda el: bool(el.noise))
     for unit in w.units:
         if unit.owner < 0:
             continue
         p, j = unit_weights(unit, near_noise[unit.owner] <= 3, strict)
+        if near_content[unit.owner] <= 3:
+            p *= boost
         prose[unit.owner] += p
         junk[unit.owner] += j
         links[unit.owner] += unit.link
@@ -436,11 +461,11 @@ def _discount_teasers(
                 junk[anc] += moved
 
 
-def _noise_distance(w: Walk) -> list[int]:
-    """Per element, how many levels up its nearest noise-classed ancestor is (99: none)."""
-    out = []
+def _distance(w: Walk, test: Callable[[Element], bool]) -> list[int]:
+    """Per element, how many levels up its nearest ancestor passing `test` is (99: none)."""
+    out: list[int] = []
     for el in w.elements:
-        if el.noise:
+        if test(el):
             out.append(0)
         elif el.parent >= 0:
             out.append(min(out[el.parent] + 1, 99))

@@ -28,11 +28,15 @@ class DomFilter(Filter):
         list_link_density: float = 0.3,
         prose_chars: int = 30,
         forum_content_terms: Iterable[str] = ("comment", "comments", "reply", "replies"),
+        protect_prose: bool = True,
+        protect_chars: int = 20,
     ):
         self.max_link_density = max_link_density
         self.list_link_density = list_link_density
         self.prose_chars = prose_chars
         self.forum_content_terms = tuple(forum_content_terms)
+        self.protect_prose = protect_prose
+        self.protect_chars = protect_chars
 
     def apply(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -41,6 +45,8 @@ class DomFilter(Filter):
             rule = self.judge(block)
             if rule:
                 self.drop(doc, block, rule)
+            elif self.protect_prose and self._article_prose(block):
+                block.pinned = True
 
     def judge(self, block: Block) -> str | None:
         """The rule the block breaks, or None to leave it to the text filters."""
@@ -65,6 +71,14 @@ class DomFilter(Filter):
         if block.kind == "list" and f["repeat"] >= 3 and f["link_density"] >= self.list_link_density:
             return "link-list"
         return None
+
+    def _article_prose(self, block: Block) -> bool:
+        """Unlinked punctuated text inside the article zone: the body filter may not drop it."""
+        f = block.features
+        return (
+            f["zone"] and not f["noise"] and f["chars"] >= self.protect_chars
+            and f["punct"] >= 1 and f["link_density"] < 0.3
+        )
 
     def _prose(self, block: Block) -> bool:
         f = block.features
