@@ -5,7 +5,14 @@ from .config import Config
 from .convert import convert, detect_script
 from .decode import decode, decode_with_info
 from .document import Block, Document, Edit, Removed, Verdict
-from .errors import CleanwebError, ConfigError, InputError
+from .errors import (
+    BinaryInputError,
+    BudgetExceeded,
+    CleanwebError,
+    ConfigError,
+    InputError,
+    TooLargeError,
+)
 from .filters import (
     BodyFilter,
     BoilerplateFilter,
@@ -28,6 +35,8 @@ __all__ = [
     "BodyFilter",
     "BoilerplateFilter",
     "CleanResult",
+    "BinaryInputError",
+    "BudgetExceeded",
     "CleanwebError",
     "Config",
     "ConfigError",
@@ -35,6 +44,7 @@ __all__ = [
     "Edit",
     "Filter",
     "InputError",
+    "TooLargeError",
     "MojibakeFilter",
     "NavigationFilter",
     "NormalizeFilter",
