@@ -11,7 +11,8 @@ from ..document import Block, Document
 from .base import Filter
 
 _HEADING = regex.compile(
-    r"^\s*(?:[【\[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\])）.、。:：]|第[一二三四五六七八九十\d]{1,3}[章节部分点条]|[(（]?[一二三四五六七八九十]{1,3}[)）])"
+    # ^\s*+ is possessive: with the optional bracket absent, two \s* split a space run quadratically.
+    r"^\s*+(?:[【\[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\])）.、。:：]|第[一二三四五六七八九十\d]{1,3}[章节部分点条]|[(（]?[一二三四五六七八九十]{1,3}[)）])"
 )
 _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")

@@ -10,7 +10,9 @@ from ..document import Document, Edit
 from .base import Filter
 
 # Full-width (U+3000) and other Unicode spaces count as indentation and gaps.
-_EDGE = regex.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+# The lookbehind starts a trailing match only at the start of a space run: `\s+$` alone
+# retries from every space of an inner run (quadratic on long runs).
+_EDGE = regex.compile(r"^[\s\u3000]+|(?<![\s\u3000])[\s\u3000]+$")
 _INNER = regex.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]{2,}")
 
 

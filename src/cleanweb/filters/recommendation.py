@@ -14,10 +14,12 @@ from .base import Filter
 from .navigation import is_prose
 
 # A heading line may carry a count, "more" link or arrows: 最新回复(2), 往期回顾 全部, 热点 >>
-_HEADER_TAIL = regex.compile(r"[\s(（\[【]*\d*[)）\]】]?\s*(?:全部|更多|more|>>|»|>|›)*\s*$")
+# No `>>` alternative: `(?:>>|>)*` splits a run of ">" in exponentially many ways (">" repeats it).
+_HEADER_TAIL = regex.compile(r"[\s(（\[【]*\d*[)）\]】]?\s*(?:全部|更多|more|»|>|›)*\s*$")
 _HEADER_HEAD = regex.compile(r"^[\s\[【<《]*")
 _COUNTER = regex.compile(
-    r"\d+(?:\.\d+)?\s*[万千kw]?\s*(?:文章数|关注度|粉丝|关注|获赞|阅读|评论|点赞|收藏|次阅读|浏览|人看过|条评论|篇文章)"
+    # Possessive \s*+: two adjacent \s* split a long space run in quadratically many ways.
+    r"\d+(?:\.\d+)?\s*+[万千kw]?\s*+(?:文章数|关注度|粉丝|关注|获赞|阅读|评论|点赞|收藏|次阅读|浏览|人看过|条评论|篇文章)"
 )
 _BULLET_TITLE = regex.compile(r"^\s*[*•·●■◆▪□○◇>]\s*\S.{0,58}$")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
