@@ -10,7 +10,6 @@ against it, so the best element is the tightest one holding most of the article.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -40,6 +39,7 @@ _NESTED_BLOCK = "div, p, br, table, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquo
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN_SPLIT = regex.compile(r"[^a-z]+")
+_BODY = regex.compile(r"<body", regex.I)
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
 # Teaser items: repeated boxes (li, div, ...) holding a link and a short summary.
@@ -65,6 +65,8 @@ class Element:
     forum: str = ""  # the dom_forum term its class/id matched
     hidden: bool = False
     user: str = ""  # "drop" or "keep" from a user selector
+    noise_up: int = 99  # levels up to the nearest noise-classed element (0: itself)
+    content_up: int = 99  # levels up to the nearest content-classed element
 
 
 @dataclass(slots=True)
@@ -159,6 +161,20 @@ def _noise(tokens: tuple[str, ...], names: tuple[str, ...]) -> str:
     return _first_match(tokens, "dom_noise")
 
 
+@cache
+def classify(cls: str, ident: str) -> tuple[tuple[str, ...], str, bool, str]:
+    """(tokens, noise term, content-classed?, forum term) of a class and id; cached per value."""
+    if not cls and not ident:
+        return (), "", False, ""
+    tokens = tokens_of(f"{cls} {ident}")
+    return (
+        tokens,
+        _noise(tokens, (*cls.split(), ident)),
+        bool(_first_match(tokens, "dom_content")),
+        _first_match(tokens, "dom_forum"),
+    )
+
+
 def walk(tree: LexborHTMLParser) -> Walk:
     """Walk the tree once, building elements and text units in document order."""
     return _Walker().run(tree)
@@ -231,22 +247,24 @@ class _Walker:
         cls = attrs.get("class") or ""
         ident = attrs.get("id") or ""
         parent = self.open[-1] if self.open else -1
-        parent_el = self.elements[parent] if parent >= 0 else None
-        tokens = tokens_of(f"{cls} {ident}") if cls or ident else ()
-        style = attrs.get("style") or ""
+        up = self.elements[parent] if parent >= 0 else None
+        tokens, noise, content, forum = classify(cls, ident)
+        style = attrs.get("style")
         el = Element(
             tag=tag,
             tokens=tokens,
             parent=parent,
-            depth=parent_el.depth + 1 if parent_el else 0,
+            depth=up.depth + 1 if up else 0,
             sig=(tag, cls),
-            noise=_noise(tokens, (*cls.split(), ident)) if tokens else "",
-            content=bool(tokens) and bool(_first_match(tokens, "dom_content")),
-            forum=_first_match(tokens, "dom_forum") if tokens else "",
-            hidden=(parent_el.hidden if parent_el else False)
+            noise=noise,
+            content=content,
+            forum=forum,
+            hidden=(up.hidden if up else False)
             or "hidden" in attrs
             or bool(style and _HIDDEN_STYLE.search(style)),
-            user=attrs.get("data-cleanweb") or (parent_el.user if parent_el else ""),
+            user=attrs.get("data-cleanweb") or (up.user if up else ""),
+            noise_up=0 if noise else min(up.noise_up + 1, 99) if up else 99,
+            content_up=0 if content else min(up.content_up + 1, 99) if up else 99,
         )
         self.elements.append(el)
         eid = len(self.elements) - 1
@@ -325,8 +343,8 @@ def _data_row(node: LexborNode) -> bool:
 def locate(units: list[Unit], source: str) -> None:
     """Set each unit's start/end source line by finding its first and last words in order."""
     line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
-    body = source.lower().find("<body")
-    cursor = max(body, 0)
+    body = _BODY.search(source)
+    cursor = body.start() if body else 0
     for unit in units:
         start = _find(source, unit.first, cursor, first=True)
         if start < 0:
@@ -409,17 +427,17 @@ def _sums(
 ) -> tuple[list[float], list[float]]:
     """Per element, the prose and junk characters of its subtree."""
     n = len(w.elements)
-    near_content = _distance(w, lambda el: el.content)
+
     prose = [0.0] * n
     junk = [0.0] * n
     links = [0] * n
     units = [0] * n
-    near_noise = [99] * n if forum else _distance(w, lambda el: bool(el.noise))
     for unit in w.units:
         if unit.owner < 0:
             continue
-        p, j = unit_weights(unit, near_noise[unit.owner] <= 3, strict)
-        if near_content[unit.owner] <= 3:
+        owner = w.elements[unit.owner]
+        p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
+        if owner.content_up <= 3:
             p *= boost
         prose[unit.owner] += p
         junk[unit.owner] += j
@@ -459,16 +477,3 @@ def _discount_teasers(
             for anc in w.path(eid):
                 prose[anc] -= moved
                 junk[anc] += moved
-
-
-def _distance(w: Walk, test: Callable[[Element], bool]) -> list[int]:
-    """Per element, how many levels up its nearest ancestor passing `test` is (99: none)."""
-    out: list[int] = []
-    for el in w.elements:
-        if test(el):
-            out.append(0)
-        elif el.parent >= 0:
-            out.append(min(out[el.parent] + 1, 99))
-        else:
-            out.append(99)
-    return out
