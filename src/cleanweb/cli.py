@@ -134,7 +134,7 @@ def cmd_explain(args: argparse.Namespace, pipeline: Pipeline) -> int:
         print(f"cleanweb: error: {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     try:
-        doc = build_document(data, args.kind)
+        doc = build_document(data, args.kind, options={"html": pipeline.config.html})
     except CleanwebError as exc:
         print(f"cleanweb: error: {path}: {exc}", file=sys.stderr)
         return EXIT_FAILED
