@@ -49,7 +49,7 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
     out = Outcome(text)
     seen = set(rare().findall(text))
     fill = any(f in text for f in FILL_RUNS)
-    if not seen and not fill:
+    if not seen and not fill and "?/" not in text:
         return out
     steps = []
     if "<" in seen or "?/" in text:

@@ -34,7 +34,9 @@ _LETTERS = "a-z" + "".join(sorted(TONE_MARKS))
 _ANNOT = re.compile(rf"([^\x00-\x7f])\(([{_LETTERS}]{{1,7}})\)")
 _DAMAGE = re.compile(rf"(?<=[^\x00-\x7f)])\?([{_LETTERS}]{{1,7}})\)")
 _TOKEN = re.compile(rf"\?([{_LETTERS}]{{1,7}})\)|\(([{_LETTERS}]{{1,7}})\)|.", re.S)
+_DAMAGE_ANY = re.compile(rf"\?([{_LETTERS}]{{1,7}})\)")
 _STRAY_Q = re.compile(r"(?<=[^\x00-\x7f)])\?(?![" + _LETTERS + r"]{1,7}\))")
+_LOST = 16.0  # cost of a character written as U+FFFD because its bytes are gone
 _UNPREFERRED = 8.0  # bits added for a solved character whose Simplified form is not in GB2312
 
 
@@ -86,7 +88,7 @@ def _solved_cost(ch: str) -> float:
     """Cost of a character chosen for unknown bytes: rarer, or not GB2312 once Simplified, costs more."""
     try:
         _t2s().convert(ch).encode("gb2312")
-        extra = 0.0
+        extra = -1.0 if _traditional_only(ch) else 0.0  # the gate saw a Traditional page
     except UnicodeEncodeError:
         extra = _UNPREFERRED
     return char_cost(ch) + extra
@@ -108,90 +110,132 @@ def gated(text: str) -> bool:
     return sum(map(_traditional_only, hits)) >= 0.9 * len(hits)
 
 
-def _stream(piece: str):
-    """Bytes (None for unknown), constraints {end position: syllable} and removed-annotation count."""
+UNKNOWN = -1  # the lead byte behind a `?py)`: its key with the byte before reads `py`
+WILD = -2  # a byte lost for good (a bare `?` next to damage stands for two of them)
+_NEAR = 12  # a bare `?` this close to a `?py)` belongs to the same damage
+
+
+def _stream(piece: str) -> tuple[list[int], dict[int, str]]:
+    """The GBK bytes of `piece` with insertions removed, and {key end position: syllable}.
+
+    A byte is a value, UNKNOWN or WILD. Insertions after an intact key that reads
+    their syllable are dropped; after a key with an unknown byte they become constraints.
+    """
     syl = _syllables()
     keys = _keys()
-    data: list[int | None] = []
+    damage = [m.end() for m in _DAMAGE_ANY.finditer(piece) if m.group(1) in syl]
+    data: list[int] = []
     need: dict[int, str] = {}
     for m in _TOKEN.finditer(piece):
         dmg, ann = m.group(1), m.group(2)
         if dmg and dmg in syl:
-            data.append(None)
+            data.append(UNKNOWN)
             need[len(data) - 1] = dmg
             continue
         if ann and ann in syl and len(data) >= 2:
             a, b = data[-2], data[-1]
-            if a is None or b is None:
+            if a < 0 or b < 0:
                 need[len(data) - 1] = ann
                 continue
             if (a, b) in keys.get(ann, ()):
                 continue  # an insertion after an intact key: drop it
+        if m.group() == "?" and any(-_NEAR <= m.start() - d <= _NEAR for d in damage):
+            data += (WILD, WILD)  # a lead byte that swallowed the byte after it
+            damage.append(m.end())  # a run of them is one damaged stretch
+            continue
         data.extend(m.group().encode("gbk"))
     return data, need
 
 
-def _solve(data: list[int | None], need: dict[int, str]) -> list[int] | None:
-    """Fill the unknown bytes so every constraint holds and the stream is valid GBK (cheapest)."""
+def _solve(data: list[int], need: dict[int, str]) -> tuple[str, int] | None:
+    """Cheapest reading of the stream: every constraint holds and it parses as GBK.
+
+    Returns the text and the number of characters lost (written as U+FFFD); None if
+    no reading exists.
+    """
     keys = _keys()
     n = len(data)
 
     def options(pos: int, prev: int | None) -> list[int]:
         v = data[pos]
-        if v is not None:
+        if v >= 0:
             return [v]
         py = need.get(pos)
-        pairs = keys.get(py, ()) if py else ()
-        cands = {t for (ld, t) in pairs if prev is None or ld == prev} if py else range(0x81, 0xFF)
-        return sorted(c for c in cands if 0x81 <= c <= 0xFE)
+        if py:  # the key ending here reads `py`: the byte is whatever completes such a key
+            cands = {t for (ld, t) in keys.get(py, ()) if prev is None or ld == prev}
+        elif v == WILD and pos + 1 < n and need.get(pos + 1):  # the lead of a key read next
+            nxt = data[pos + 1]
+            cands = {ld for (ld, t) in keys.get(need[pos + 1], ()) if nxt < 0 or t == nxt}
+        elif v == WILD:
+            return [WILD]
+        else:
+            cands = set(range(0x80, 0x100))
+        return sorted(c for c in cands if c >= 0x80)  # 0x80 and 0xFF are never leads either
 
     def ok(pos: int, prev: int | None, v: int) -> bool:
-        py = need.get(pos)
-        return py is None or (prev is not None and (prev, v) in keys.get(py, ()))
+        py = need.get(pos)  # a lost byte before (prev None) cannot be checked
+        return py is None or prev is None or (prev, v) in keys.get(py, ())
 
-    # frontier[pos][prev] = (cost, filled bytes so far)
-    frontier: dict[int, dict[int | None, tuple[float, tuple[int, ...]]]] = defaultdict(dict)
-    frontier[0][None] = (0.0, ())
+    # frontier[pos][prev byte] = (cost, characters so far, characters lost)
+    frontier: dict[int, dict] = defaultdict(dict)
+    frontier[0][None] = (0.0, (), 0)
     for pos in range(n + 1):
         states = frontier.pop(pos, {})
         if pos == n:
-            return list(min(states.values())[1]) if states else None
-        for prev, (cost, out) in states.items():
+            if not states:
+                return None
+            _, chars, lost = min(states.values(), key=lambda s: s[0])
+            return "".join(chars), lost
+        for prev, (cost, out, lost) in states.items():
             for v in options(pos, prev):
+                if v == WILD:
+                    _push(frontier[pos + 1], None, (cost + _LOST, out + ("\ufffd",), lost + 1))
+                    if pos + 1 < n and (data[pos + 1] == WILD or _is_trail(data[pos + 1])):
+                        extra = _LOST + (0.5 if data[pos + 1] >= 0 else 0.0)  # keep known bytes
+                        _push(frontier[pos + 2], None, (cost + extra, out + ("\ufffd",), lost + 1))
+                    continue
                 if not ok(pos, prev, v):
                     continue
                 if v < 0x80:
-                    _push(frontier[pos + 1], v, cost, out + (v,))
+                    _push(frontier[pos + 1], v, (cost, out + (chr(v),), lost))
                     continue
                 if pos + 1 >= n or v > 0xFE or v == 0x80:
                     continue
                 for w in options(pos + 1, v):
+                    if w == WILD:
+                        _push(frontier[pos + 2], None, (cost + _LOST, out + ("\ufffd",), lost + 1))
+                        continue
                     if not ok(pos + 1, v, w):
                         continue
                     try:
                         ch = bytes((v, w)).decode("gbk")
                     except UnicodeDecodeError:
                         continue
-                    extra = _solved_cost(ch) if data[pos] is None or data[pos + 1] is None else 0.0
-                    _push(frontier[pos + 2], w, cost + extra, out + (v, w))
+                    # every character is scored, so a misaligned parse of known bytes
+                    # (rare characters) loses to the aligned one (common characters)
+                    extra = _solved_cost(ch) if data[pos] < 0 or data[pos + 1] < 0 else char_cost(ch)
+                    _push(frontier[pos + 2], w, (cost + extra, out + (ch,), lost))
     return None
 
 
-def _push(states: dict, key: int, cost: float, out: tuple[int, ...]) -> None:
-    if key not in states or cost < states[key][0]:
-        states[key] = (cost, out)
+def _is_trail(b: int) -> bool:
+    return 0x40 <= b <= 0xFE and b != 0x7F
+
+
+def _push(states: dict, key: int | None, state: tuple) -> None:
+    if key not in states or state[0] < states[key][0]:
+        states[key] = state
 
 
 def _repair_piece(piece: str) -> tuple[str, int]:
-    """`piece` (GBK-encodable text) repaired, and the number of `?py)` left unsolved."""
+    """`piece` (GBK-encodable text) repaired, and the number of characters lost or unsolved."""
     data, need = _stream(piece)
-    unknown = sum(v is None for v in data)
-    if unknown:
-        filled = _solve(data, need)
-        if filled is None:
-            return _strip_only(piece), unknown
-        return bytes(filled).decode("gbk"), 0
-    return bytes(data).decode("gbk"), 0  # type: ignore[arg-type]
+    if all(v >= 0 for v in data):
+        return bytes(data).decode("gbk"), 0
+    solved = _solve(data, need)
+    if solved is None:
+        return _strip_only(piece), sum(v == UNKNOWN for v in data)
+    return solved
 
 
 def _strip_only(piece: str) -> str:
