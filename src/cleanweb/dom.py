@@ -36,6 +36,9 @@ _KIND = {
 }
 # Cell or list-item contents that make a row a layout container rather than a data row.
 _NESTED_BLOCK = "div, p, br, table, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, article"
+# Stack marks: a skipped subtree, and open inline elements (no Element is made for them).
+_SKIP, _LINK, _INLINE = -1, -2, -3
+_VOID_TAGS = frozenset("br img hr wbr area col embed input link meta source track param".split())
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN_SPLIT = regex.compile(r"[^a-z]+")
@@ -199,48 +202,67 @@ class _Walker:
         return Walk(self.elements, self.units, self.siblings)
 
     def _visit(self, root: LexborNode) -> None:
-        links = 0
-        # (node, element id) to enter, or (None, element id) to leave; iterative for deep trees.
-        stack: list[tuple[LexborNode | None, int]] = [(root, -1)]
-        while stack:
-            node, eid = stack.pop()
-            if node is None:
-                el = self.elements[eid]
-                self.open.pop()
-                if el.tag == "a":
-                    links -= 1
-                if el.tag in BLOCK_TAGS:
-                    self._flush()
-                    self.owners.pop()
-                    self.owner = self.owners[-1] if self.owners else -1
-                continue
+        """One C-level preorder traversal; leaving an element is seen when its parent reappears."""
+        self.links = 0
+        # (mem_id, element id) of open elements; -1 marks a skipped subtree (script, data row...).
+        stack: list[tuple[int, int]] = []
+        for node in root.traverse(include_text=True):
+            parent = node.parent
+            pid = parent.mem_id if parent is not None else 0
+            while stack and stack[-1][0] != pid:
+                self._close(stack.pop()[1])
             tag = node.tag
+            skipped = bool(stack) and stack[-1][1] == _SKIP
             if tag == "-text":
-                text = node.text_content
-                if text:
-                    self._add(text, links > 0)
+                if not skipped:
+                    text = node.text_content
+                    if text:
+                        self._add(text, self.links > 0)
+                continue
+            if not tag or tag[0] == "-":
+                continue
+            if skipped or tag in SKIP_TAGS:
+                stack.append((node.mem_id, _SKIP))
                 continue
             if tag == "br":
                 self._flush("line")
-                continue
-            if not tag or tag.startswith("-") or tag in SKIP_TAGS:
-                if tag == "-document":
-                    stack.extend((c, -1) for c in reversed(list(node.iter(include_text=True))))
-                continue
-            if tag == "img":
+            elif tag == "img":
                 self._alt(node)
+            if tag in _VOID_TAGS:
                 continue
             if tag == "form" and len("".join((node.text() or "").split())) < _SMALL_FORM_CHARS:
+                stack.append((node.mem_id, _SKIP))
+                continue
+            if tag not in BLOCK_TAGS:
+                # Inline elements shape no block: only links are counted, hidden ones skipped.
+                style = node.attributes.get("style")
+                if style and _HIDDEN_STYLE.search(style):
+                    stack.append((node.mem_id, _SKIP))
+                elif tag == "a":
+                    self.links += 1
+                    stack.append((node.mem_id, _LINK))
+                else:
+                    stack.append((node.mem_id, _INLINE))
                 continue
             new = self._open(node, tag)
-            if tag == "a":
-                links += 1
             if tag == "tr" and _data_row(node):
                 self._row(node, new)
-                stack.append((None, new))
+                self._close(new)
+                stack.append((node.mem_id, _SKIP))
                 continue
-            stack.append((None, new))
-            stack.extend((c, new) for c in reversed(list(node.iter(include_text=True))))
+            stack.append((node.mem_id, new))
+        while stack:
+            self._close(stack.pop()[1])
+
+    def _close(self, eid: int) -> None:
+        if eid < 0:
+            if eid == _LINK:
+                self.links -= 1
+            return
+        self.open.pop()
+        self._flush()
+        self.owners.pop()
+        self.owner = self.owners[-1] if self.owners else -1
 
     def _open(self, node: LexborNode, tag: str) -> int:
         attrs = node.attributes
@@ -271,11 +293,10 @@ class _Walker:
         key = (parent, el.sig)
         self.siblings[key] = self.siblings.get(key, 0) + 1
         self.open.append(eid)
-        if tag in BLOCK_TAGS:
-            self._flush()
-            self.owner = eid
-            self.owners.append(eid)
-            self.kind_hint = ""
+        self._flush()
+        self.owner = eid
+        self.owners.append(eid)
+        self.kind_hint = ""
         return eid
 
     def _add(self, text: str, linked: bool) -> None:
