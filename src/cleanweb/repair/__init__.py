@@ -63,7 +63,8 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
         out.edits += edits
     if any(ord(ch) > 0x7F for ch in seen):
         hits = _hits(out.text)
-        for families in (latin1.FAMILIES, gbk_utf8.FAMILIES):
+        groups = (latin1.FAMILIES, gbk_utf8.FAMILIES) if latin1.ALPHABET & seen else (gbk_utf8.FAMILIES,)
+        for families in groups:
             out.text, edits = recode(out.text, families, hits, suspect())
             out.edits += edits
             if edits:

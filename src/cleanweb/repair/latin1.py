@@ -31,6 +31,8 @@ _L = (
     "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# Characters a Latin-1/cp1252 decoder makes of bytes >= 0x80 (the family's trigger).
+ALPHABET = frozenset(ch for ch in map(chr, range(0x80, 0x2200)) if re.fullmatch(_L, ch))
 # A GBK trail byte may be ASCII (0x40-0x7e), so one ASCII character may sit inside a span.
 SPAN = re.compile(f"{_L}(?:[\x40-\x7e]?{_L})+")
 
