@@ -45,7 +45,22 @@ class DomFilter(Filter):
             rule = self.judge(block)
             if rule:
                 self.drop(doc, block, rule)
-            elif self.protect_prose and self._article_prose(block):
+        if self.protect_prose:
+            self._protect(doc)
+
+    def _protect(self, doc: Document) -> None:
+        """Pin the article: in-zone prose, and the kept short lines between its paragraphs.
+
+        The DOM has already located the article, so a code line or a one-line
+        sentence between two paragraphs is part of it, whatever its length.
+        """
+        kept = [b for b in doc.blocks if b.verdict is None and not b.blank and b.features.get("dom")]
+        prose = [i for i, b in enumerate(kept) if self._article_prose(b)]
+        if not prose:
+            return
+        for block in kept[prose[0] : prose[-1] + 1]:
+            f = block.features
+            if f["zone"] and not f["noise"] and f["link_density"] < self.max_link_density:
                 block.pinned = True
 
     def judge(self, block: Block) -> str | None:
