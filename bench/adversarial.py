@@ -121,11 +121,12 @@ def run_patterns(names: list[str], sizes: list[float], budget: float) -> list[st
             times.append((seconds, real_mb))
             outcomes.append(outcome)
             row += f"{seconds:>12.3f}{seconds / real_mb:>8.3f}"
-            print(row, end="\r", flush=True)
+            if sys.stdout.isatty():
+                print(row, end="\r", flush=True)
         (t_lo, mb_lo), (t_hi, mb_hi) = times[0], times[-1]
         ratio = t_hi / max(t_lo, 1e-9)
         norm = ratio / (mb_hi / mb_lo)
-        print(f"{row}{ratio:>8.1f}{norm:>7.2f}  {','.join(outcomes)}")
+        print(f"{row}{ratio:>8.1f}{norm:>7.2f}  {','.join(outcomes)}", flush=True)
         # Small timings are noisy; a pattern is flagged when it is both slow and super-linear.
         if "timeout" in outcomes or (norm > 2.0 and t_hi > 1.0):
             bad.append(name)
