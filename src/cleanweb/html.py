@@ -62,6 +62,7 @@ def segment(doc: Document) -> None:
     scores = dom.score(walked, forum=forum)
     doc.meta["mode"] = "forum" if forum else "article"
     doc.blocks = _blocks(walked, scores, forum)
+    doc.options["zone_purity"] = _purity(scores)
     refresh(doc)
 
 
@@ -143,6 +144,15 @@ def _blocks(w: dom.Walk, scores: dom.Scores, forum: bool) -> list[Block]:
     if pending:
         blocks.append(_merged(pending, len(blocks)))
     return blocks
+
+
+def _purity(scores: dom.Scores) -> float:
+    """Share of prose in the article zone's text: low when no tight container was found."""
+    best = scores.best
+    if best < 0:
+        return 0.0
+    total = scores.prose[best] + scores.junk[best]
+    return round(scores.prose[best] / total, 3) if total else 0.0
 
 
 def _zone(w: dom.Walk, scores: dom.Scores) -> tuple[list[bool], list[str]]:

@@ -30,6 +30,7 @@ class DomFilter(Filter):
         forum_content_terms: Iterable[str] = ("comment", "comments", "reply", "replies"),
         protect_prose: bool = True,
         protect_chars: int = 20,
+        protect_purity: float = 0.6,
     ):
         self.max_link_density = max_link_density
         self.list_link_density = list_link_density
@@ -37,6 +38,7 @@ class DomFilter(Filter):
         self.forum_content_terms = tuple(forum_content_terms)
         self.protect_prose = protect_prose
         self.protect_chars = protect_chars
+        self.protect_purity = protect_purity
 
     def apply(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -45,7 +47,7 @@ class DomFilter(Filter):
             rule = self.judge(block)
             if rule:
                 self.drop(doc, block, rule)
-        if self.protect_prose:
+        if self.protect_prose and doc.options.get("zone_purity", 0.0) >= self.protect_purity:
             self._protect(doc)
 
     def _protect(self, doc: Document) -> None:
