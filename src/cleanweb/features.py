@@ -54,21 +54,22 @@ _MARKED = (
 )
 
 
+_KEYS = ("chars", "han", "punct", "ends", "seps", "digits", "latin", "function")
+
+
 def measure_many(norms: list[str]) -> list[dict[str, float]]:
     """`measure` of every view in `norms`, in a few passes over the whole page."""
     if len(norms) < 4 or any("\n" in n or _MARK in n for n in norms):
         return [measure(n) for n in norms]
     joined = "\n".join(norms)
-    feats: list[dict[str, float]] = [{"chars": len("".join(n.split()))} for n in norms]
+    cols = {"chars": [len("".join(n.split())) for n in norms]}
     for name, others in _KEEP_ONLY:
-        for feat, kept in zip(feats, others.sub("", joined).split("\n"), strict=True):
-            feat[name] = len(kept)
+        cols[name] = list(map(len, others.sub("", joined).split("\n")))
     for name, pattern in _MARKED:
-        if pattern.search(joined) is None:
-            continue
-        for feat, line in zip(feats, pattern.sub(_MARK, joined).split("\n"), strict=True):
-            feat[name] += line.count(_MARK)
-    return feats
+        if pattern.search(joined) is not None:
+            marks = pattern.sub(_MARK, joined).split("\n")
+            cols[name] = [n + line.count(_MARK) for n, line in zip(cols[name], marks, strict=True)]
+    return [dict(zip(_KEYS, row, strict=True)) for row in zip(*(cols[k] for k in _KEYS), strict=True)]
 
 
 def annotate(blocks: list[Block], norms: list[str]) -> None:
