@@ -33,6 +33,15 @@ def _cleanweb_html() -> Extractor:
     return lambda data, url=None: cleanweb.clean(data, kind="html", url=url).text
 
 
+def _cleanweb_dom() -> Extractor:
+    """cleanweb's DOM stage alone (segmentation + DomFilter, no text filters): its cost floor."""
+    import cleanweb
+    from cleanweb.filters import DomFilter
+
+    pipe = cleanweb.Pipeline([DomFilter()])
+    return lambda data, url=None: cleanweb.clean(data, kind="html", url=url, pipeline=pipe).text
+
+
 def _trafilatura() -> Extractor:
     import trafilatura
 
@@ -70,6 +79,7 @@ def _magic_html() -> Extractor:
 
 PEERS: dict[str, Callable[[], Extractor]] = {
     "cleanweb": _cleanweb_html,
+    "cleanweb-dom": _cleanweb_dom,
     "trafilatura": _trafilatura,
     "readability-lxml": _readability,
     "magic-html": _magic_html,
@@ -114,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_text and "cleanweb" in extractors:
         import cleanweb
 
-        extractors["cleanweb (page text)"] = lambda data: cleanweb.clean(data, kind="text").text
+        extractors["cleanweb (page text)"] = lambda data, url=None: cleanweb.clean(data, kind="text").text
     selected = pages(args.devset, args.subset)
     scores: dict[str, list[tuple[float, float, float]]] = {n: [] for n in extractors}
     ms: dict[str, list[float]] = {n: [] for n in extractors}
@@ -129,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(max(args.repeat, 1)):
                 t0 = time.perf_counter()
                 try:
-                    out = extract(data, page.get("url")) if name == "cleanweb" else extract(data)
+                    out = (
+                        extract(data, page.get("url")) if name.startswith("cleanweb")
+                        else extract(data)
+                    )
                 except Exception as exc:  # a peer crashing on a page scores 0 there
                     print(f"# {name} failed on {page['name']}: {exc!r}", file=sys.stderr)
                     out = ""
