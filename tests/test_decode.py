@@ -128,6 +128,19 @@ def test_short_gbk_that_is_also_valid_utf8_is_read_as_gbk(word, as_utf8):
     assert cleanweb.decode(data) == word
 
 
+def test_short_utf8_with_a_rare_character_stays_utf8():
+    # As Big5 these six bytes read as three common-looking characters (撉亥粥).
+    assert cleanweb.decode("骥走".encode()) == "骥走"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-be"])
+def test_clean_accepts_bomless_wide_encodings(codec):
+    page = "这是一篇很长的文章，讲述了一个重要的故事。它有很多句子，每一句都很有意思。\n"
+    result = cleanweb.clean(page.encode(codec))
+    assert result.meta["encoding"] == codec
+    assert "这是一篇很长的文章" in result.text
+
+
 def test_plausibility_separates_chinese_from_mojibake():
     assert plausibility(SIMP) > 0.9 and plausibility(TRAD) > 0.9
     assert plausibility(SIMP.encode("utf-8").decode("gb18030", errors="replace")) < 0.5

@@ -63,8 +63,10 @@ _CONFIGS: dict[tuple[str, str, bool], str] = {
 # Phrase tables are on by default only where the target is regional vocabulary.
 _DEFAULT_PHRASES = {"simplified": False, "traditional": False, "taiwan": True, "hongkong": False}
 
+# Longest sentence aligned with difflib (quadratic); longer ones get one edit.
+_DIFF_LIMIT = 2000
 # A sentence: up to and including its closing punctuation or line break.
-_SENTENCE = regex.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」』）)]*|\n|$)")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」』）)]*|\n|$)")
 
 
 @cache
@@ -173,7 +175,9 @@ class ScriptConverter:
 
     def convert(self, text: str, context: str | None = None) -> str:
         """Return `text` in the target script; `context` is the document's script."""
-        return self.convert_with_edits(text, context)[0]
+        if self.to == "keep" or not text:
+            return text
+        return "".join(self._convert_chunk(chunk, src) for src, chunk in self._pieces(text, context))
 
     def convert_with_edits(
         self, text: str, context: str | None = None, block: int | None = None
@@ -184,14 +188,29 @@ class ScriptConverter:
         out: list[str] = []
         edits: list[Edit] = []
         pos = 0
-        for piece in self._pieces(text, context):
-            source, chunk = piece
+        for source, chunk in self._pieces(text, context):
             new = self._convert_chunk(chunk, source)
-            if new != chunk:
-                edits.extend(_diff(chunk, new, pos, block))
+            if new != chunk and len(new) == len(chunk):
+                edits.extend(_diff_equal(chunk, new, pos, block))
+            elif new != chunk:
+                # Phrase tables changed lengths: align sentence by sentence (no OpenCC entry
+                # spans sentence punctuation, so this is the same conversion).
+                new = self._convert_by_sentence(chunk, source, pos, block, edits)
             out.append(new)
             pos += len(chunk)
         return "".join(out), edits
+
+    def _convert_by_sentence(
+        self, chunk: str, source: str, pos: int, block: int | None, edits: list[Edit]
+    ) -> str:
+        out = []
+        for m in _SENTENCE.finditer(chunk):
+            sentence = m.group()
+            new = self._convert_chunk(sentence, source)
+            if new != sentence:
+                edits.extend(_diff(sentence, new, pos + m.start(), block))
+            out.append(new)
+        return "".join(out)
 
     def _pieces(self, text: str, context: str | None) -> list[tuple[str, str]]:
         """Split `text` into (source script, chunk) pieces that convert the same way."""
@@ -201,16 +220,16 @@ class ScriptConverter:
         default = _fallback(context, trad, simp)
         if trad == 0 or simp == 0:
             return [(self._needs(trad, simp, default), text)]
-        pieces: list[tuple[str, str]] = []
-        for sentence in _SENTENCE.findall(text):
-            if not sentence:
+        spans: list[tuple[str, int, int]] = []  # (script, start, end), consecutive merged
+        for m in _SENTENCE.finditer(text):
+            if m.start() == m.end():
                 continue
-            script = self._needs(*script_counts(sentence), default)
-            if pieces and pieces[-1][0] == script:
-                pieces[-1] = (script, pieces[-1][1] + sentence)
+            script = self._needs(*script_counts(m.group()), default)
+            if spans and spans[-1][0] == script:
+                spans[-1] = (script, spans[-1][1], m.end())
             else:
-                pieces.append((script, sentence))
-        return pieces
+                spans.append((script, m.start(), m.end()))
+        return [(script, text[start:end]) for script, start, end in spans]
 
     @staticmethod
     def _needs(trad: int, simp: int, default: str) -> str:
@@ -272,9 +291,27 @@ def _fallback(context: str | None, trad: int, simp: int) -> str:
 
 
 def _diff(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
-    """Edits for the changed runs of a conversion (character by character when lengths match)."""
-    if len(before) != len(after):
-        return _diff_unequal(before, after, offset, block)
+    """Edits for the changed runs of a conversion of one sentence."""
+    if len(before) == len(after):
+        return _diff_equal(before, after, offset, block)
+    if len(before) > _DIFF_LIMIT:  # a run-on "sentence": one edit from first to last change
+        start = 0
+        while before[start] == after[start]:
+            start += 1
+        end_b, end_a = len(before), len(after)
+        while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+            end_b, end_a = end_b - 1, end_a - 1
+        return [Edit("script", before[start:end_b], after[start:end_a], offset + start, block)]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [
+        Edit("script", before[i1:i2], after[j1:j2], offset + i1, block)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
+
+
+def _diff_equal(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
+    """Edits for the changed runs of a same-length conversion, character by character."""
     edits: list[Edit] = []
     i, n = 0, len(before)
     while i < n:
@@ -287,16 +324,6 @@ def _diff(before: str, after: str, offset: int, block: int | None) -> list[Edit]
         edits.append(Edit("script", before[i:j], after[i:j], offset + i, block))
         i = j
     return edits
-
-
-def _diff_unequal(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
-    """Edits for the differing runs of two strings of different lengths (phrase conversions)."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [
-        Edit("script", before[i1:i2], after[j1:j2], offset + i1, block)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-    ]
 
 
 @cache

@@ -214,7 +214,9 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
             return _Candidate(text, declared, "declared", plausibility(text))
     candidates: list[_Candidate] = []
     if utf8 is not None:
-        candidates.append(_Candidate(utf8, "utf-8", "utf-8", plausibility(utf8) + 0.05))
+        # Each valid multi-byte sequence is evidence: GBK or Big5 bytes rarely form one.
+        bonus = 0.05 + 0.1 * _non_ascii(utf8)
+        candidates.append(_Candidate(utf8, "utf-8", "utf-8", plausibility(utf8) + bonus))
     encodings = ["gb18030", "big5hkscs"]
     if declared and declared not in encodings and declared != "utf-8":
         encodings.append(declared)
