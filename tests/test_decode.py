@@ -112,6 +112,27 @@ def test_mixed_file_decoded_region_by_region():
     assert (info["encoding"], info["method"]) == ("utf-8+gb18030", "regions")
 
 
+@pytest.mark.parametrize("cut", [1, 2])
+def test_utf8_cut_off_mid_character_stays_utf8(cut):
+    text = _page(SIMP)
+    data = text.encode("utf-8")
+    end = data.index("授".encode()) + cut  # stop inside the three bytes of 授
+    out, info = decode_with_info(data[:end])
+    assert out == text[: text.index("授")] + "\ufffd"
+    assert info["encoding"] == "utf-8"
+
+
+def test_utf8_with_one_damaged_byte_keeps_every_other_line():
+    text = _page(SIMP) + "<p>" + SIMP + "</p>\n"
+    data = bytearray(text.encode("utf-8"))
+    data[data.index("记".encode()) + 1] = 0xFF  # break the first 记 only
+    out, info = decode_with_info(bytes(data))
+    assert info["encoding"] == "utf-8"
+    broken = out.partition("\ufffd")[0]
+    assert broken == text[: text.index("记")]
+    assert out.endswith("<p>" + SIMP + "</p>\n")
+
+
 @pytest.mark.parametrize("word", ["中文网", "新闻报道", "北京大学", "经济发展", "国家统计局", "学习资料"])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "big5"])
 def test_short_chinese_inputs(word, codec):

@@ -205,6 +205,8 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
     """Score each plausible decoding of non-ASCII `data` and return the best one."""
     utf8 = _strict(data, "utf-8")
+    if utf8 is None:
+        utf8 = _utf8_cut_short(data)
     if utf8 is not None and (declared == "utf-8" or _non_ascii(utf8) >= _UTF8_PROOF):
         method = "declared" if declared == "utf-8" else "utf-8"
         return _Candidate(utf8, "utf-8", method, 1.0)
@@ -259,6 +261,18 @@ def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
     )
 
 
+def _utf8_cut_short(data: bytes) -> str | None:
+    """UTF-8 whose last character was cut off (a scraper's byte limit): the rest, then U+FFFD."""
+    for cut in (1, 2, 3):
+        if len(data) > cut and data[-cut] >= 0xC0:  # the lead byte of the cut character
+            head = _strict(data[:-cut], "utf-8")
+            tail = data[-cut:]
+            if head is not None and all(0x80 <= b < 0xC0 for b in tail[1:]):
+                return head + "\ufffd"
+            return None
+    return None
+
+
 def _by_region(data: bytes) -> _Candidate | None:
     """Decode line by line when UTF-8 lines and GBK/Big5 lines are mixed in one file."""
     lines = data.splitlines(keepends=True)
@@ -271,16 +285,22 @@ def _by_region(data: bytes) -> _Candidate | None:
         key=lambda enc: plausibility(others.decode(enc, errors="replace")),
     )
     parts: list[str] = []
+    used = set()
     for line, text in zip(lines, utf8_lines, strict=True):
-        other = line.decode(secondary, errors="replace")
-        if text is None or (
-            0 < _non_ascii(text) < _UTF8_PROOF and plausibility(other) > plausibility(text)
-        ):
-            parts.append(other)
-        else:
+        if text is not None and (text.isascii() or _non_ascii(text) >= _UTF8_PROOF):
             parts.append(text)
+            continue
+        # A short valid line, or a broken one (UTF-8 with a damaged byte or another encoding).
+        utf8 = text if text is not None else line.decode("utf-8", errors="replace")
+        other = line.decode(secondary, errors="replace")
+        if plausibility(other) > plausibility(utf8) + (0.1 if text is not None else 0.0):
+            parts.append(other)
+            used.add(secondary)
+        else:
+            parts.append(utf8)
     joined = "".join(parts)
-    return _Candidate(joined, f"utf-8+{secondary}", "regions", plausibility(joined) - 0.02)
+    encoding = f"utf-8+{secondary}" if used else "utf-8"
+    return _Candidate(joined, encoding, "regions", plausibility(joined) - 0.02)
 
 
 # Plausibility weight of each character class in Chinese web text. Characters in no
