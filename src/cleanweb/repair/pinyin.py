@@ -176,34 +176,43 @@ def _solve(data: list[int], need: dict[int, str]) -> tuple[str, int] | None:
         py = need.get(pos)  # a lost byte before (prev None) cannot be checked
         return py is None or prev is None or (prev, v) in keys.get(py, ())
 
-    # frontier[pos][prev byte] = (cost, characters so far, characters lost)
+    # frontier[pos][prev byte] = (cost, characters lost); back[(pos, prev)] = how it was reached
     frontier: dict[int, dict] = defaultdict(dict)
-    frontier[0][None] = (0.0, (), 0)
+    back: dict[tuple[int, int | None], tuple[int, int | None, str]] = {}
+    frontier[0][None] = (0.0, 0)
+
+    def push(frm: tuple[int, int | None], to: int, key: int | None, cost: float, lost: int, ch: str) -> None:
+        states = frontier[to]
+        if key not in states or cost < states[key][0]:
+            states[key] = (cost, lost)
+            back[(to, key)] = (*frm, ch)
+
     for pos in range(n + 1):
         states = frontier.pop(pos, {})
         if pos == n:
             if not states:
                 return None
-            _, chars, lost = min(states.values(), key=lambda s: s[0])
-            return "".join(chars), lost
-        for prev, (cost, out, lost) in states.items():
+            key = min(states, key=lambda k: states[k][0])
+            return _trace(back, n, key), states[key][1]
+        for prev, (cost, lost) in states.items():
+            here = (pos, prev)
             for v in options(pos, prev):
                 if v == WILD:
-                    _push(frontier[pos + 1], None, (cost + _LOST, out + ("\ufffd",), lost + 1))
+                    push(here, pos + 1, None, cost + _LOST, lost + 1, "\ufffd")
                     if pos + 1 < n and (data[pos + 1] == WILD or _is_trail(data[pos + 1])):
                         extra = _LOST + (0.5 if data[pos + 1] >= 0 else 0.0)  # keep known bytes
-                        _push(frontier[pos + 2], None, (cost + extra, out + ("\ufffd",), lost + 1))
+                        push(here, pos + 2, None, cost + extra, lost + 1, "\ufffd")
                     continue
                 if not ok(pos, prev, v):
                     continue
                 if v < 0x80:
-                    _push(frontier[pos + 1], v, (cost, out + (chr(v),), lost))
+                    push(here, pos + 1, v, cost, lost, chr(v))
                     continue
                 if pos + 1 >= n or v > 0xFE or v == 0x80:
                     continue
                 for w in options(pos + 1, v):
                     if w == WILD:
-                        _push(frontier[pos + 2], None, (cost + _LOST, out + ("\ufffd",), lost + 1))
+                        push(here, pos + 2, None, cost + _LOST, lost + 1, "\ufffd")
                         continue
                     if not ok(pos + 1, v, w):
                         continue
@@ -214,17 +223,21 @@ def _solve(data: list[int], need: dict[int, str]) -> tuple[str, int] | None:
                     # every character is scored, so a misaligned parse of known bytes
                     # (rare characters) loses to the aligned one (common characters)
                     extra = _solved_cost(ch) if data[pos] < 0 or data[pos + 1] < 0 else char_cost(ch)
-                    _push(frontier[pos + 2], w, (cost + extra, out + (ch,), lost))
+                    push(here, pos + 2, w, cost + extra, lost, ch)
     return None
+
+
+def _trace(back: dict, pos: int, key: int | None) -> str:
+    """The characters along the back pointers from (pos, key) to the start."""
+    chars: list[str] = []
+    while pos > 0:
+        pos, key, ch = back[(pos, key)]
+        chars.append(ch)
+    return "".join(reversed(chars))
 
 
 def _is_trail(b: int) -> bool:
     return 0x40 <= b <= 0xFE and b != 0x7F
-
-
-def _push(states: dict, key: int | None, state: tuple) -> None:
-    if key not in states or state[0] < states[key][0]:
-        states[key] = state
 
 
 def _repair_piece(piece: str) -> tuple[str, int]:
@@ -258,29 +271,27 @@ def repair_pinyin(text: str, gate: bool | None = None) -> tuple[str, list[Edit],
     text_nfc = unicodedata.normalize("NFC", text)
     if text_nfc != text:
         return text, [], 0  # decomposed tone marks: not the shape this repair knows
-    out: list[str] = []
+    repls: list[tuple[int, int, str, str]] = []
     unsolved = 0
-    last = 0
-    for piece in _gbk_pieces(text):
-        a, b, s = piece
-        out.append(text[last:a])
-        fixed, bad = _repair_piece(s)
+    for start, _, piece in _gbk_pieces(text):
+        if ")" not in piece:
+            continue
+        fixed, bad = _repair_piece(piece)
         unsolved += bad
-        out.append(fixed)
-        last = b
-    out.append(text[last:])
-    fixed_text = "".join(out)
-    damage = unsolved + len(_STRAY_Q.findall(fixed_text))
-    return (*_diff(text, fixed_text), damage)
+        repls += [(start + a, start + b, after, fam) for a, b, after, fam in _diff(piece, fixed)]
+    fixed_text, edits = apply(text, repls)
+    return fixed_text, edits, unsolved + len(_STRAY_Q.findall(fixed_text))
 
 
 def _gbk_pieces(text: str):
-    """(start, end, text) of the runs of `text` that GBK can encode."""
+    """(start, end, text) of the lines of `text`, cut where GBK cannot encode a character."""
     start = 0
     for i, ch in enumerate(text):
         try:
-            ch.encode("gbk")
+            bad = ch == "\n" or not ch.encode("gbk")
         except UnicodeEncodeError:
+            bad = True
+        if bad:
             if i > start:
                 yield start, i, text[start:i]
             start = i + 1
@@ -288,10 +299,9 @@ def _gbk_pieces(text: str):
         yield start, len(text), text[start:]
 
 
-def _diff(before: str, after: str) -> tuple[str, list[Edit]]:
-    """Edits (family "pinyin") that turn `before` into `after`."""
+def _diff(before: str, after: str) -> list[tuple[int, int, str, str]]:
+    """Replacements (family "pinyin") that turn `before` into `after`."""
     if before == after:
-        return before, []
+        return []
     sm = SequenceMatcher(None, before, after, autojunk=False)
-    repls = [(i1, i2, after[j1:j2], "pinyin") for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
-    return apply(before, repls)
+    return [(i1, i2, after[j1:j2], "pinyin") for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
