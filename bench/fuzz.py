@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts[outcome] += 1
                 if outcome in ("crash", "hang"):
                     failures.append((i, outcome, detail))
+                    print(f"{outcome} case {i}: {detail}", file=sys.stderr, flush=True)
             if done % 50 == 0 or done == len(tasks):
                 n = sum(counts.values())
                 print(f"{n} cases, {counts['crash']} crashes, {counts['hang']} hangs,"
