@@ -419,6 +419,7 @@ def score(
     junk_weight: float = 0.4,
     coverage: float = 0.5,
     content_boost: float = 1.5,
+    tighten: float = 0.9,
     forum: bool = False,
 ) -> Scores:
     """Find the element that maximises prose minus weighted junk in its subtree.
@@ -440,7 +441,22 @@ def score(
     total = max(prose)
     while prose[best] < coverage * total and w.elements[best].parent >= 0:
         best = w.elements[best].parent
-    return Scores(prose, junk, best)
+    return Scores(prose, junk, _tighten(w, prose, best, tighten))
+
+
+def _tighten(w: Walk, prose: list[float], best: int, share: float) -> int:
+    """Descend from `best` into the child that alone holds `share` of its prose (wrappers)."""
+    children: dict[int, list[int]] = {}
+    for eid in range(best + 1, len(w.elements)):
+        parent = w.elements[eid].parent
+        if parent < best:
+            break  # document order: the subtree of `best` has ended
+        children.setdefault(parent, []).append(eid)
+    while True:
+        top = max(children.get(best, ()), key=lambda c: prose[c], default=-1)
+        if top < 0 or prose[top] < share * prose[best]:
+            return best
+        best = top
 
 
 def _sums(
