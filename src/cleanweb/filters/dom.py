@@ -60,10 +60,17 @@ class DomFilter(Filter):
         prose = [i for i, b in enumerate(kept) if self._article_prose(b)]
         if not prose:
             return
-        for block in kept[prose[0] : prose[-1] + 1]:
+        # In a thread every post is content however short, up to the end of the zone.
+        last = len(kept) - 1 if doc.meta.get("mode") == "forum" else prose[-1]
+        for block in kept[prose[0] : last + 1]:
             f = block.features
-            if f["zone"] and not f["noise"] and f["link_density"] < self.max_link_density:
+            if f["zone"] and not self._noisy(block) and f["link_density"] < self.max_link_density:
                 block.pinned = True
+
+    def _noisy(self, block: Block) -> bool:
+        """In a noise-classed box (a forum's comment/reply boxes are content, not noise)."""
+        f = block.features
+        return bool(f["noise"]) and not (f["forum"] and f["noise"] in self.forum_content_terms)
 
     def judge(self, block: Block) -> str | None:
         """The rule the block breaks, or None to leave it to the text filters."""
@@ -75,7 +82,7 @@ class DomFilter(Filter):
         if f["alt"]:
             return "image-alt"
         forum = f["forum"]
-        if f["noise"] and not (forum and f["noise"] in self.forum_content_terms):
+        if self._noisy(block):
             return f"noise-class:{f['noise']}"
         if forum and f["forum_part"] and not self._prose(block):
             return "forum-meta"
@@ -93,7 +100,7 @@ class DomFilter(Filter):
         """Unlinked punctuated text inside the article zone: the body filter may not drop it."""
         f = block.features
         return (
-            f["zone"] and not f["noise"] and f["chars"] >= self.protect_chars
+            f["zone"] and not self._noisy(block) and f["chars"] >= self.protect_chars
             and f["punct"] >= 1 and f["link_density"] < 0.3
         )
 
