@@ -13,12 +13,13 @@ POSTS = [
     ("老李", "2023-05-01 10:12", "多半是温控阀的问题，我家去年也这样，换了一个配件，连工带料一百多块钱就好了。"),
     ("阿芳", "2023-05-01 11:30", "也可能是水压不稳，建议先检查一下进水阀门有没有开足，再考虑换配件。"),
     ("小陈", "2023-05-02 09:05", "同意楼上的看法，谢谢分享！"),
+    ("路人甲", "2023-05-02 12:40", "我也遇到过"),
 ]
 REPLIES = [content for _, _, content in POSTS]
 
 
 def thread() -> str:
-    """A thread page: four posts, each with an author box, a time line and reply buttons."""
+    """A thread page: five posts, each with an author box, a time line and reply buttons."""
     posts = "".join(
         f'<div class="post"><div class="author"><a href="/u/{i}">{author}</a></div>'
         f'<div class="post-time">发表于 {time}</div><div class="post-content"><p>{content}</p></div>'
