@@ -50,6 +50,7 @@ _ITEM_TAGS = frozenset("li dd dt div section article tr td table".split())
 _TEASER_PROSE = 300
 _TEASER_REPEAT = 4
 _TEASER_DISCOUNT = 0.7
+_HIDDEN_PROSE = 0.5  # weight of prose under display:none / visibility:hidden
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
 
@@ -476,6 +477,8 @@ def _sums(
         p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
         if owner.content_up <= 3:
             p *= boost
+        if owner.hidden:  # pop-ups and menus; some pages hide the article until a script runs
+            p *= _HIDDEN_PROSE
         prose[unit.owner] += p
         junk[unit.owner] += j
         links[unit.owner] += unit.link
