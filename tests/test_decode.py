@@ -142,10 +142,17 @@ def test_short_chinese_inputs(word, codec):
     assert cleanweb.decode(text.encode(codec)) == text
 
 
-@pytest.mark.parametrize(("word", "as_utf8"), [("学习", "ѧϰ"), ("默默", "ĬĬ"), ("模式", "ģʽ")])
+@pytest.mark.parametrize(("word", "as_utf8"), [("学习", "ѧϰ"), ("模式", "ģʽ"), ("陆路", "½·")])
 def test_short_gbk_that_is_also_valid_utf8_is_read_as_gbk(word, as_utf8):
     data = word.encode("gbk")
     assert data.decode("utf-8") == as_utf8  # strict UTF-8 accepts these bytes
+    assert cleanweb.decode(data) == word
+
+
+@pytest.mark.parametrize(("word", "as_gbk"), [("國家", "瓣產"), ("商務", "坝叭"), ("網絡", "呼蹈")])
+def test_two_character_big5_tie_broken_by_character_frequency(word, as_gbk):
+    data = word.encode("big5")
+    assert data.decode("gb18030") == as_gbk  # common characters too: plausibility ties
     assert cleanweb.decode(data) == word
 
 

@@ -19,6 +19,7 @@ import regex
 
 from .errors import BinaryInputError, InputError
 from .guard import check_bytes
+from .repair.score import char_cost
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -59,6 +60,12 @@ _PLAUSIBLE = 0.5
 _TRUSTED = 0.85
 # UTF-8 validity over this many non-ASCII characters is taken as proof of UTF-8.
 _UTF8_PROOF = 8
+# Candidates this close in plausibility are told apart by character frequency,
+# measured on at most _TIE_SAMPLE non-ASCII characters.
+_TIE = 0.02
+_TIE_SAMPLE = 2000
+# Bits per character GB18030 is favoured by in a tie: mainland GBK pages far outnumber Big5.
+_GB_PRIOR = 1.0
 # Plausibility is measured on at most this many characters of each candidate.
 _SAMPLE = 65536
 
@@ -236,10 +243,26 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
             text = _strict(data, enc)
             if text is not None:
                 candidates.append(_Candidate(text, enc, "plausibility", plausibility(text) - 0.1))
-    best = max(candidates, key=lambda c: c.score)
+    best = _pick(candidates)
     if best.score < _PLAUSIBLE:
         best = _normalizer_fallback(data, best)
     return best
+
+
+def _pick(candidates: list[_Candidate]) -> _Candidate:
+    """The most plausible candidate; near ties (short text, all common characters) go to
+    the one whose characters are more frequent in Chinese (国家 over 瓣產)."""
+    top = max(c.score for c in candidates)
+    close = [c for c in candidates if c.score >= top - _TIE]
+    if len(close) == 1:
+        return close[0]
+    return min(close, key=lambda c: _mean_cost(c.text) - _GB_PRIOR * (c.encoding == "gb18030"))
+
+
+def _mean_cost(text: str) -> float:
+    """Mean frequency cost (bits, data/char_freq.tsv) of the first non-ASCII characters."""
+    rest = _ASCII.sub("", text[:_SAMPLE])[:_TIE_SAMPLE]
+    return sum(char_cost(ch) for ch in rest) / max(1, len(rest))
 
 
 def _non_ascii(text: str) -> int:
