@@ -41,6 +41,8 @@ def test_undeclared_bytes_in_each_encoding(text, codec, encoding):
         ("utf-8-sig", "utf-8", "bom"),
         ("utf-16", "utf-16-le", "bom"),  # Python writes a little-endian BOM
         ("utf-32", "utf-32-le", "bom"),
+        ("BOM+utf-16-be", "utf-16-be", "bom"),
+        ("BOM+utf-32-be", "utf-32-be", "bom"),
         ("utf-16-le", "utf-16-le", "nul-pattern"),
         ("utf-16-be", "utf-16-be", "nul-pattern"),
         ("utf-32-le", "utf-32-le", "nul-pattern"),
@@ -49,7 +51,11 @@ def test_undeclared_bytes_in_each_encoding(text, codec, encoding):
 )
 def test_unicode_encodings_with_and_without_bom(codec, encoding, method):
     text = _page(SIMP)
-    out, info = decode_with_info(text.encode(codec))
+    if codec.startswith("BOM+"):
+        data = "\ufeff".encode(encoding) + text.encode(encoding)
+    else:
+        data = text.encode(codec)
+    out, info = decode_with_info(data)
     assert out == text
     assert (info["encoding"], info["method"]) == (encoding, method)
 
@@ -223,3 +229,19 @@ def test_clean_records_encoding_in_meta():
     assert result.meta["method"] == "plausibility"
     assert result.meta["confidence"] >= 0.9
     assert "这是一篇很长的文章" in result.text
+
+
+def test_cli_writes_one_utf8_text_for_pages_in_every_encoding(tmp_path):
+    from cleanweb.cli import main
+
+    body = "这是一篇很长的文章，讲述了一个重要的故事。它有很多句子，每一句都很有意思。"
+    page = body + "\n"
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    codecs = ["utf-8", "utf-8-sig", "gb2312", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-32"]
+    for codec in codecs:
+        (src / f"{codec}.txt").write_bytes(page.encode(codec))
+    (src / "big5.txt").write_bytes(cleanweb.convert(page, "traditional").encode("big5"))
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    for codec in [*codecs, "big5"]:
+        assert (out / f"{codec}.txt").read_text("utf-8") == body + "\n", codec
