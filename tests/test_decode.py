@@ -109,13 +109,22 @@ def test_pages_that_lie_about_their_charset(label, codec, body, encoding):
     assert info["encoding"] == encoding
 
 
-def test_mixed_file_decoded_region_by_region():
+@pytest.mark.parametrize(("head_codec", "body_codec"), [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_mixed_file_decoded_region_by_region(head_codec, body_codec):
     head = '<html><head><meta charset="utf-8"><title>经济新闻：北京大学教授谈发展</title></head>\n'
-    body = "<body><p>" + SIMP + "</p>\n<p>第二段也是用GBK编码的正文内容。</p></body></html>\n"
-    data = head.encode("utf-8") + body.encode("gbk")
+    body = "<body><p>" + SIMP + "</p>\n<p>第二段的编码和标题不一样。</p></body></html>\n"
+    data = head.encode(head_codec) + body.encode(body_codec)
     out, info = decode_with_info(data)
     assert out == head + body
     assert (info["encoding"], info["method"]) == ("utf-8+gb18030", "regions")
+
+
+def test_mixed_file_on_one_line_decoded_tag_by_tag():
+    head = '<html><head><meta charset="utf-8"><title>经济新闻</title></head>'
+    body = "<body><p>" + SIMP + "</p><p>第二段。</p></body></html>"
+    out, info = decode_with_info(head.encode("utf-8") + body.encode("gbk"))
+    assert out == head + body
+    assert info["encoding"] == "utf-8+gb18030"
 
 
 @pytest.mark.parametrize("cut", [1, 2])

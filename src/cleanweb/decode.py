@@ -10,6 +10,7 @@ only when none of them is plausible.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,7 +67,9 @@ _TIE = 0.02
 _TIE_SAMPLE = 2000
 # Bits per character GB18030 is favoured by in a tie: mainland GBK pages far outnumber Big5.
 _GB_PRIOR = 1.0
-# Plausibility is measured on at most this many characters of each candidate.
+# Plausibility is measured on the non-ASCII characters among the first _SAMPLE
+# characters of a candidate, at most _SAMPLE_NON_ASCII of them.
+_SAMPLE_NON_ASCII = 4096
 _SAMPLE = 65536
 
 
@@ -219,8 +222,9 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
         return _Candidate(utf8, "utf-8", method, 1.0)
     if declared in ("gb18030", "big5hkscs"):
         text = _strict(data, declared)
-        if text is not None and plausibility(text) >= _TRUSTED:
-            return _Candidate(text, declared, "declared", plausibility(text))
+        score = plausibility(text) if text is not None else 0.0
+        if text is not None and score >= _TRUSTED:
+            return _Candidate(text, declared, "declared", score)
     candidates: list[_Candidate] = []
     if utf8 is not None:
         # Each valid multi-byte sequence is evidence: GBK or Big5 bytes rarely form one.
@@ -234,8 +238,8 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
         bonus = 0.03 if enc == declared else 0.0
         method = "declared" if enc == declared else "plausibility"
         candidates.append(_Candidate(text, enc, method, plausibility(text) + bonus))
-    if utf8 is None:
-        mixed = _by_region(data)
+    if utf8 is None and max(c.score for c in candidates) < 1.0 - _TIE:
+        mixed = _by_region(data)  # only a file one encoding reads imperfectly can be mixed
         if mixed is not None:
             candidates.append(mixed)
     if len(data) % 2 == 0:  # UTF-16 of ideographs alone has no NUL bytes; it is rare, so a penalty
@@ -284,6 +288,9 @@ def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
     )
 
 
+_REGION = re.compile(rb"<?[^<\n]*\n?")
+
+
 def _utf8_cut_short(data: bytes) -> str | None:
     """UTF-8 whose last character was cut off (a scraper's byte limit): the rest, then U+FFFD."""
     for cut in (1, 2, 3):
@@ -297,10 +304,15 @@ def _utf8_cut_short(data: bytes) -> str | None:
 
 
 def _by_region(data: bytes) -> _Candidate | None:
-    """Decode line by line when UTF-8 lines and GBK/Big5 lines are mixed in one file."""
-    lines = data.splitlines(keepends=True)
+    """Decode region by region when UTF-8 and GBK/Big5 regions are mixed in one file.
+
+    A region is a line, or the stretch from one `<` to the next: neither `<` nor a
+    line feed occurs inside a UTF-8, GBK or Big5 character, so a cut there is clean.
+    """
+    lines = [r for r in _REGION.findall(data) if r]
     utf8_lines = [_strict(line, "utf-8") for line in lines]
-    if not any(t is not None and _non_ascii(t) >= _UTF8_PROOF for t in utf8_lines):
+    valid = sum(_non_ascii(t) for t in utf8_lines if t is not None)
+    if valid < 2 or all(t is not None for t in utf8_lines):
         return None
     others = b"".join(line for line, t in zip(lines, utf8_lines, strict=True) if t is None)
     secondary = max(
@@ -381,7 +393,7 @@ def _common_han() -> frozenset[str]:
 
 def plausibility(text: str) -> float:
     """Mean weight of the non-ASCII characters of `text`: near 1 for Chinese, low for mojibake."""
-    rest = _ASCII.sub("", text[:_SAMPLE])
+    rest = _ASCII.sub("", text[:_SAMPLE])[:_SAMPLE_NON_ASCII]
     if not rest:
         return 1.0
     # Astral characters (emoji, rare ideographs) are few: count them as punctuation-like.
