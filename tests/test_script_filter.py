@@ -81,3 +81,24 @@ def test_clean_reports_script_in_result_meta():
 def test_bad_options_raise_config_error(bad):
     with pytest.raises(cleanweb.ConfigError):
         ScriptFilter(**bad)
+
+
+def test_title_and_byline_fields_follow_the_text():
+    doc = _doc("這是正文的第一段。")
+    doc.title = "這是標題"
+    doc.meta.update({"title": "這是標題", "author": "張三", "url": "http://例子.台灣/體育"})
+    ScriptFilter(to="simplified").apply(doc)
+    assert (doc.title, doc.meta["title"], doc.meta["author"]) == ("这是标题", "这是标题", "张三")
+    assert doc.meta["url"] == "http://例子.台灣/體育"  # not text: left alone
+    assert ("標題", "标题", None) in [(e.before, e.after, e.block) for e in doc.edits]
+
+
+def test_clean_html_title_is_converted():
+    html = (
+        "<html><head><title>這是標題</title></head><body><p>"
+        + "這是一篇很長的文章，講述了一個重要的故事。它有很多句子，每一句都很有意思。" * 2
+        + "</p></body></html>"
+    )
+    result = cleanweb.clean(html, to="simplified")
+    assert result.title == "这是标题"
+    assert result.meta["script"] == "traditional"

@@ -10,13 +10,17 @@ from ..document import Document
 from ..errors import ConfigError
 from .base import Filter
 
+# Metadata fields written in the page's language, converted with the text.
+_META_TEXT = ("title", "author", "source", "site")
+
 
 class ScriptFilter(Filter):
     """Convert kept text to the `to` script: simplified, traditional, taiwan, hongkong or keep.
 
     The page's script is detected on the kept text and written to doc.meta["script"]
     ("simplified", "traditional", "mixed" or "none"); only sentences not already in
-    the target's script are converted, each change recorded as an Edit (family "script").
+    the target's script are converted, each change recorded as an Edit (family "script");
+    the title and the author/source/site fields are converted too.
     `phrases` converts regional vocabulary (软件/軟體, default on for taiwan), `protect`
     lists words to leave exactly as written, `source` declares the input's script.
     """
@@ -56,3 +60,18 @@ class ScriptFilter(Filter):
             if edits:
                 doc.edits.extend(edits)
                 block.text = out
+        self._convert_meta(doc, script)
+
+    def _convert_meta(self, doc: Document, script: str) -> None:
+        """Write the title and the byline fields in the target script too (edits with no block)."""
+        if doc.title:
+            doc.title = self._convert_field(doc, doc.title, script)
+        for key in _META_TEXT:
+            value = doc.meta.get(key)
+            if isinstance(value, str) and value:
+                doc.meta[key] = self._convert_field(doc, value, script)
+
+    def _convert_field(self, doc: Document, text: str, script: str) -> str:
+        out, edits = self._converter.convert_with_edits(text, script, None)
+        doc.edits.extend(edits)
+        return out
