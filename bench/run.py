@@ -22,6 +22,7 @@ import argparse
 import filecmp
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ from cleanweb.output import atomic_write  # noqa: E402
 WORK = Path(__file__).resolve().parent / "_work"
 CORPUS = WORK / "corpus"
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
+CPU: dict[str, float] = {}  # CPU seconds (user+sys, whole process tree) of each CLI run
 
 
 def slice_of(mb: float) -> tuple[Path, int, int]:
@@ -78,15 +80,19 @@ def io_floor(folder: Path) -> float:
 
 
 def in_process(folder: Path) -> float:
-    """Seconds for the default pipeline on one core, in this process, writing outputs."""
+    """Seconds for the default pipeline on one core, in this process, writing outputs.
+
+    Also stores the CPU seconds this took in CPU["in-process"].
+    """
     out = WORK / "out-inproc"
     shutil.rmtree(out, ignore_errors=True)
     pipe = Pipeline.default()
     cleanweb.clean("预热。\n", pipeline=pipe)  # load tables outside the timing
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for src in _files(folder):
         result = cleanweb.clean(src.read_bytes(), pipeline=pipe, budget=None)
         atomic_write(out / src.relative_to(folder), result.text.encode("utf-8"))
+    CPU["in-process"] = time.process_time() - c0
     return time.perf_counter() - t0
 
 
@@ -144,10 +150,16 @@ class TreeRSS:
         return self.peak
 
 
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cli(folder: Path, out: Path, *extra: str) -> tuple[float, int]:
     """Run `cleanweb clean` in a subprocess: (seconds, peak RSS of its process tree)."""
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "cleanweb.cli", "clean", str(folder), "-o", str(out), "-q", *extra]
+    cpu0 = _child_cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     rss = TreeRSS(proc.pid)
@@ -156,6 +168,7 @@ def cli(folder: Path, out: Path, *extra: str) -> tuple[float, int]:
     peak = rss.stop()
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    CPU[out.name] = _child_cpu() - cpu0
     return seconds, peak
 
 
@@ -202,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {CORPUS} {files} pages, {total / 1e6:.1f} MB (seed 0)")
     folder, n, size = slice_of(args.mb)
     mb = size / 1e6
-    print(f"timing slice: {n} pages, {mb:.1f} MB; {cpu_count()} cores; N = {args.jobs}\n")
+    print(f"timing slice: {n} pages, {mb:.1f} MB; {cpu_count()} cores; N = {args.jobs}")
+    print("load average at start: {:.1f} {:.1f} {:.1f} (other work on the machine skews wall clocks)\n".format(*os.getloadavg()))
     results: dict[str, float] = {}
 
     def report(name: str, seconds: float, nbytes: float = size, note: str = "") -> float:
@@ -214,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     io = report("I/O floor (read+write, 1 core)", io_floor(folder))
     one = report("default pipeline, 1 core in-process", in_process(folder))
     print(f"    -> pipeline / I/O floor: {one / io:.3f} (I/O is {io / one:.0f}x faster)")
+    print(f"    -> per CPU second: {mb / CPU['in-process']:.2f} MB (the speed on an idle core)")
 
     fslice, fn, fsize = slice_of(args.filter_mb)
     segment, alone = each_filter(fslice)
@@ -228,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     r1 = report("CLI -j 1", t1)
     tn, _ = cli(folder, WORK / f"out-j{args.jobs}", "-j", str(args.jobs))
     rn = report(f"CLI -j {args.jobs}", tn)
-    print(f"    -> -j {args.jobs} / -j 1: {rn / r1:.2f}x")
+    print(f"    -> -j {args.jobs} / -j 1: {rn / r1:.2f}x (wall clock)")
+    print(f"    -> CPU seconds: -j 1 {CPU['out-j1']:.1f}, -j {args.jobs} {CPU[f'out-j{args.jobs}']:.1f}"
+          f" ({mb / CPU['out-j1']:.2f} and {mb / CPU[f'out-j{args.jobs}']:.2f} MB per CPU second)")
     print(f"    -> outputs identical: {same_tree(WORK / 'out-j1', WORK / f'out-j{args.jobs}')}")
 
     if not args.skip_ray:
@@ -248,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     results["rss_ratio_10x_1x"] = rss10 / rss1
 
     print("\n" + html_vs_trafilatura())
+    print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     (WORK / "results.json").write_text(json.dumps(results, indent=1))
     return 0
 

@@ -178,6 +178,9 @@ def cmd_clean(args: argparse.Namespace, pipeline: Pipeline) -> int:
     except OutputError as exc:
         print(f"cleanweb: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    if args.engine == "local":
+        # Load every lazily built table once here: forked workers then share it.
+        clean_bytes_to_output("预热。\n".encode(), pipeline, opts, "-")
     engine = _engine(args, opts)
     show = not args.quiet
     bar = _progress_bar(args.quiet)
