@@ -252,3 +252,25 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path):
     assert proc.returncode == 143, err
     assert "interrupted after" in err
     assert _temps(tmp_path) == []
+
+
+def test_worker_dying_while_idle_loses_nothing(tmp_path):
+    from cleanweb.engines.local import Task
+    from cleanweb.engines.work import FileItem
+
+    engine = LocalEngine(Pipeline.default, RunOptions(), jobs=2)
+    paths = _pages(tmp_path / "in", 12)
+    done: dict[str, object] = {}
+
+    def tasks():
+        for i, src in enumerate(paths):
+            if i == 6:  # the engine asks for work for an idle worker: kill that worker first
+                victim = next(s for s in engine._slots if s.task is None).proc
+                victim.kill()
+                victim.join()
+            yield Task("file", [FileItem(str(src), str(tmp_path / "out" / src.name), src.name)])
+
+    engine.run(tasks(), lambda task, results: done.update({task.items[0].display: results[0]}))
+    assert sorted(done) == [p.name for p in paths]
+    assert all(r.error is None for r in done.values())
+    assert all((tmp_path / "out" / p.name).exists() for p in paths)

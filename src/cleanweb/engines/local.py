@@ -172,7 +172,11 @@ class LocalEngine:
                         if task is None:
                             break
                         slot.task = task
-                        slot.conn.send((task.kind, task.items, task.settled))
+                        try:
+                            slot.conn.send((task.kind, task.items, task.settled))
+                        except OSError:  # the worker died while idle: rerun the task elsewhere
+                            self._replace(slot, pending, on_result, self._death_reason(slot))
+                            break
                 busy = [s for s in self._slots if s.task is not None]
                 if not busy and not pending and exhausted:
                     return
