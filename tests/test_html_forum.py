@@ -14,12 +14,13 @@ POSTS = [
     ("阿芳", "2023-05-01 11:30", "也可能是水压不稳，建议先检查一下进水阀门有没有开足，再考虑换配件。"),
     ("小陈", "2023-05-02 09:05", "同意楼上的看法，谢谢分享！"),
     ("路人甲", "2023-05-02 12:40", "我也遇到过"),
+    ("老王", "2023-05-02 13:15", "顶"),  # a navigation term too: forum mode gives it back
 ]
 REPLIES = [content for _, _, content in POSTS]
 
 
 def thread() -> str:
-    """A thread page: five posts, each with an author box, a time line and reply buttons."""
+    """A thread page: six posts, each with an author box, a time line and reply buttons."""
     posts = "".join(
         f'<div class="post"><div class="author"><a href="/u/{i}">{author}</a></div>'
         f'<div class="post-time">发表于 {time}</div><div class="post-content"><p>{content}</p></div>'

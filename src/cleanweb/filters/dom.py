@@ -17,6 +17,12 @@ class DomFilter(Filter):
     an image), `noise-class:<term>` (inside a small box classed nav/share/related/...),
     `link-dense` (mostly link text and no prose), `link-list` (a repeated list item
     that is a link), and in forum mode `forum-meta` (author, time, floor, signature).
+
+    It also keeps the article it located: in-zone prose and the lines between its
+    paragraphs are pinned (when the zone is mostly prose), so BodyFilter cannot
+    drop them; in forum mode every post to the end of the thread is pinned, and
+    posts a text filter in `forum_overrules` took for a comment section or a menu
+    are given back.
     """
 
     name = "dom"
@@ -30,7 +36,8 @@ class DomFilter(Filter):
         forum_content_terms: Iterable[str] = ("comment", "comments", "reply", "replies"),
         protect_prose: bool = True,
         protect_chars: int = 20,
-        protect_purity: float = 0.6,
+        protect_purity: float = 0.5,
+        forum_overrules: Iterable[str] = ("recommendation", "navigation"),
     ):
         self.max_link_density = max_link_density
         self.list_link_density = list_link_density
@@ -39,8 +46,11 @@ class DomFilter(Filter):
         self.protect_prose = protect_prose
         self.protect_chars = protect_chars
         self.protect_purity = protect_purity
+        self.forum_overrules = tuple(forum_overrules)
 
     def apply(self, doc: Document) -> None:
+        if doc.meta.get("mode") == "forum":
+            self._restore_posts(doc)
         for block in doc.blocks:
             if block.blank or block.verdict is not None or not block.features.get("dom"):
                 continue
@@ -49,6 +59,21 @@ class DomFilter(Filter):
                 self.drop(doc, block, rule)
         if self.protect_prose and doc.options.get("zone_purity", 0.0) >= self.protect_purity:
             self._protect(doc)
+
+    def _restore_posts(self, doc: Document) -> None:
+        """Forum mode: a reply that a text filter took for a comment section or a menu is a post.
+
+        Only blocks inside the thread zone, outside author/time boxes and not mostly
+        links are given back; DomFilter's own rules then judge them like the rest.
+        """
+        for block in doc.blocks:
+            v, f = block.verdict, block.features
+            if (
+                v is not None and v.filter in self.forum_overrules and f.get("dom") and f["zone"]
+                and not f["forum_part"] and not self._noisy(block)
+                and f["link_density"] < self.max_link_density
+            ):
+                block.verdict = None
 
     def _protect(self, doc: Document) -> None:
         """Pin the article: in-zone prose, and the kept short lines between its paragraphs.
