@@ -1,10 +1,12 @@
 """Repairs that are not mojibake: losses, fill runs, leaked markup, escapes, width, invisibles."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanweb import repair, repair_and_explain
 from cleanweb.repair import repair_text
-from cleanweb.repair._edits import replay
+from cleanweb.repair._edits import apply, diff, replay
 
 # --- lost text -------------------------------------------------------------------------
 
@@ -160,3 +162,11 @@ def test_edits_replay_in_order_with_family_and_position():
 def test_clean_text_has_no_edits():
     text = "这是一段干净的中文。It has English, 2024 digits and a URL: https://example.com/a?b=1"
     assert repair_and_explain(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="國家(guó)?ab不少，。", max_size=60), st.text(alphabet="國家(guó)?ab不少，。", max_size=60))
+def test_linear_diff_always_rebuilds_the_target(before, after):
+    out, edits = apply(before, diff(before, after, "x"))
+    assert out == after
+    assert replay(before, edits) == after

@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from difflib import SequenceMatcher
 from functools import cache
 
 import opencc
 
 from ..document import Edit
-from ._edits import apply
+from ._edits import apply, diff
 from .score import char_cost
 
 TONE_MARKS = frozenset("àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề")
@@ -278,7 +277,7 @@ def repair_pinyin(text: str, gate: bool | None = None) -> tuple[str, list[Edit],
             continue
         fixed, bad = _repair_piece(piece)
         unsolved += bad
-        repls += [(start + a, start + b, after, fam) for a, b, after, fam in _diff(piece, fixed)]
+        repls += [(start + a, start + b, after, fam) for a, b, after, fam in diff(piece, fixed, "pinyin")]
     fixed_text, edits = apply(text, repls)
     return fixed_text, edits, unsolved + len(_STRAY_Q.findall(fixed_text))
 
@@ -302,22 +301,3 @@ def _gbk_pieces(text: str):
 # Longest changed span aligned with SequenceMatcher (quadratic or worse on long lines of
 # repeated annotations: seconds for 3,000 characters); longer ones become one replacement.
 _DIFF_LIMIT = 400
-
-
-def _diff(before: str, after: str) -> list[tuple[int, int, str, str]]:
-    """Replacements (family "pinyin") that turn `before` into `after`."""
-    if before == after:
-        return []
-    start, end_b, end_a = 0, len(before), len(after)
-    while start < min(end_b, end_a) and before[start] == after[start]:
-        start += 1
-    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
-        end_b, end_a = end_b - 1, end_a - 1
-    if end_b - start > _DIFF_LIMIT:
-        return [(start, end_b, after[start:end_a], "pinyin")]
-    sm = SequenceMatcher(None, before[start:end_b], after[start:end_a], autojunk=False)
-    return [
-        (start + i1, start + i2, after[start + j1 : start + j2], "pinyin")
-        for op, i1, i2, j1, j2 in sm.get_opcodes()
-        if op != "equal"
-    ]
