@@ -2,9 +2,9 @@
 
 Pages lie about their charset and charset detectors guess poorly on short Chinese
 text, so a declared charset is one candidate among UTF-8, GB18030, Big5-HKSCS and
-(for pages that mix them line by line) a per-line decoding; each candidate is
-scored by how much of it is common Chinese text, and charset-normalizer is asked
-only when none of them is plausible.
+(for files that mix them) a region-by-region decoding; each candidate is scored by
+how much of it is common Chinese text (`plausibility`), near ties go to the more
+frequent characters, and charset-normalizer is asked only when none is plausible.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _DECLARED_WINDOW = 16384
 _WIDEN = {
     **dict.fromkeys(
         ("gb2312", "gbk", "x-gbk", "cp936", "windows-936", "euc-cn", "x-euc-cn", "csgb2312",
-         "gb_2312-80", "gb_2312", "chinese", "iso-ir-58", "gb18030", "hz-gb-2312"),
+         "gb_2312-80", "gb_2312", "chinese", "iso-ir-58", "gb18030"),
         "gb18030",
     ),
     **dict.fromkeys(
@@ -174,7 +174,7 @@ def _wide_without_bom(data: bytes) -> _Candidate | None:
 
 def _utf16_from_ascii_bytes(data: bytes) -> _Candidate | None:
     """Pure CJK UTF-16 whose bytes all happen to be ASCII (U+4E00-U+7F7F): long, no spaces."""
-    if len(data) < 16 or len(data.split()) != 1:
+    if len(data) < 16 or _WHITESPACE.search(data):
         return None
     found = [
         _Candidate(text, enc, "plausibility", plausibility(text))
@@ -289,6 +289,7 @@ def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
 
 
 _REGION = re.compile(rb"<?[^<\n]*\n?")
+_WHITESPACE = re.compile(rb"\s")
 
 
 def _utf8_cut_short(data: bytes) -> str | None:
