@@ -223,3 +223,21 @@ def test_dom_filter_is_a_no_op_on_page_text() -> None:
 def test_bad_mode_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="mode must be one of"):
         cleanweb.clean(article(), mode="blog")
+
+
+def test_source_lines_found_past_a_long_inline_script() -> None:
+    script = "<script>var state = " + '{"k": "' + "x" * 60_000 + '"};</script>'
+    page = "<html><body>\n" + NAV + "\n" + script + "\n<div class='article'>\n" + "\n".join(
+        f"<p>{p}</p>" for p in PARAS
+    ) + "\n</div></body></html>"
+    doc = build_document(page, "html")
+    starts = {b.text: b.start for b in doc.blocks}
+    assert [starts[p] for p in PARAS] == [5, 6, 7]
+
+
+def test_entity_encoded_text_is_decoded_and_keeps_order() -> None:
+    encoded = ["".join(f"&#{ord(c)};" for c in p) for p in PARAS]
+    page = "<html><body><div class='article'>\n" + "\n".join(f"<p>{e}</p>" for e in encoded) + "\n</div></body></html>"
+    doc = build_document(page, "html")
+    assert [b.text for b in doc.blocks] == PARAS
+    assert [b.start for b in doc.blocks] == sorted(b.start for b in doc.blocks)

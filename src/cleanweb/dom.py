@@ -43,6 +43,8 @@ _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN_SPLIT = regex.compile(r"[^a-z]+")
 _BODY = regex.compile(r"<body", regex.I)
+_NEAR = 16_384  # characters searched ahead of the previous unit before the rest of the page
+_MAX_FAR_MISSES = 3
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
 # Teaser items: repeated boxes (li, div, ...) holding a link and a short summary.
@@ -363,15 +365,25 @@ def _data_row(node: LexborNode) -> bool:
 
 
 def locate(units: list[Unit], source: str) -> None:
-    """Set each unit's start/end source line by finding its first and last words in order."""
+    """Set each unit's start/end source line by finding its first and last words in order.
+
+    Words are looked for near the previous unit first, then in the rest of the page
+    (a long inline script may sit between them); after a few misses in a row (text
+    written as entities, &#20013;...) only the near window is searched, so the cost
+    stays linear. A unit not found takes the previous unit's line.
+    """
     line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
     body = _BODY.search(source)
     cursor = body.start() if body else 0
+    misses = 0
     for unit in units:
-        start = _find(source, unit.first, cursor, first=True)
+        start = _find(source, unit.first, cursor, 0, far=misses < _MAX_FAR_MISSES)
         if start < 0:
+            misses += 1
             start = cursor
-        end = _find(source, unit.last, start, first=False)
+        else:
+            misses = 0
+        end = _find(source, unit.last, start, -1, far=False)
         if end < start:
             end = start
         cursor = start
@@ -379,11 +391,15 @@ def locate(units: list[Unit], source: str) -> None:
         unit.end = bisect_right(line_starts, end)
 
 
-def _find(source: str, fragment: str, cursor: int, *, first: bool) -> int:
+def _find(source: str, fragment: str, cursor: int, which: int, *, far: bool) -> int:
     keys = _KEY.findall(fragment)
     if not keys:
         return -1
-    return source.find(keys[0] if first else keys[-1], cursor)
+    key = keys[which]
+    pos = source.find(key, cursor, cursor + _NEAR)
+    if pos < 0 and far:
+        pos = source.find(key, cursor + _NEAR - len(key))
+    return pos
 
 
 @dataclass
