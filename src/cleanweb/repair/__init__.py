@@ -6,7 +6,18 @@ text as it stood when that edit was made (so `replay` rebuilds the result). Each
 is detected on the run of text it affects and applied only when the result is clearly
 more plausible; clean text is recognised by one regex pass and returned untouched.
 
-Lost text (`锟斤拷` runs, U+FFFD runs) becomes a single U+FFFD, the loss marker.
+Edit families, in the order they run:
+- `markup` (leaked tags; `<br>` -> newline), `entity` (also double-escaped),
+  `unicode_escape` / `percent` (escapes standing as Chinese text, not in URLs or code);
+- mojibake, named `<codec it was read with>_<codec it really was>`: `latin1_utf8`,
+  `double_utf8`, `latin1_gbk`, `gbk_utf8`, `gbk_big5` (Big5 read as GBK), `big5_gbk`;
+  one engine (`recode`) serves them all, so ftfy is not needed, and by construction it
+  never touches Chinese punctuation, curly quotes or width;
+- `loss` (a `锟斤拷`/U+FFFD run becomes one U+FFFD, the loss marker; counted in
+  `flags["lost_text"]`) and `fill` (`烫烫烫`/`屯屯屯` dropped);
+- `pinyin` (insertions stripped and broken bytes solved; a `?` that cannot be solved is
+  left as it is and counted in `flags["unrecoverable_bytes"]`, never guessed);
+- `width` (full-width letters and digits) and `invisible`.
 """
 
 from __future__ import annotations
