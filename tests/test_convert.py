@@ -2,6 +2,8 @@
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanweb
 from cleanweb.convert import ScriptConverter, detect_script, script_chars
@@ -148,3 +150,28 @@ def test_bad_argument_types_raise():
         cleanweb.convert(b"bytes")
     with pytest.raises(cleanweb.ConfigError, match="protect"):
         cleanweb.convert("中文", "traditional", protect="台湾")
+
+
+_PIECES = ["我们", "的", "软件", "鼠标", "U盘", "後來", "臺灣", "軟體", "滑鼠", "头发", "后面", "。", "，", "\n", "a", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["simplified", "taiwan", "hongkong"]))
+def test_edits_replay_to_the_converted_text(pieces, to):
+    text = "".join(pieces)
+    out, edits = ScriptConverter(to).convert_with_edits(text)
+    assert out == cleanweb.convert(text, to)
+    rebuilt, last = [], 0
+    for e in edits:  # positions refer to the input text, in order, without overlap
+        assert e.pos >= last and text[e.pos : e.pos + len(e.before)] == e.before
+        rebuilt.append(text[last : e.pos] + e.after)
+        last = e.pos + len(e.before)
+    assert "".join(rebuilt) + text[last:] == out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="乾於著后面里发台我们的一个中国这说话，。！\n", max_size=60))
+def test_simplified_text_is_never_changed_when_simplified_is_asked(text):
+    trad_only, _ = script_chars()
+    assert not set(text) & trad_only
+    assert cleanweb.convert(text, "simplified") == text

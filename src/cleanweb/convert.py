@@ -2,7 +2,7 @@
 
 A document's script is detected from the characters that occur in one script only
 (Traditional-only: in Big5, not in GB2312, changed by OpenCC t2s; Simplified-only:
-the reverse). Text already in the target script is never sent through OpenCC, so
+in GB2312, not in Big5, changed by s2t, s2tw and s2hk alike). Text already in the target script is never sent through OpenCC, so
 a Simplified page asked for in Simplified comes back byte for byte, and a page
 that mixes scripts is converted sentence by sentence into one (each sentence is
 taken to be in the script most of its one-script characters belong to).
