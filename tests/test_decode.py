@@ -198,6 +198,13 @@ def test_ascii_and_empty_input():
     assert (info["encoding"], info["method"]) == ("gb18030", "ascii")
 
 
+def test_seven_bit_chinese_declared_hz():
+    text = _page(SIMP, '<meta charset="hz-gb-2312">')
+    out, info = decode_with_info(text.encode("hz"))
+    assert out == text
+    assert (info["encoding"], info["method"]) == ("hz", "declared")
+
+
 def test_widen_labels():
     assert [widen(x) for x in ("GB2312", "gbk", "x-gbk", "cp936", "BIG5", "cp950", "ISO-8859-1")] == [
         "gb18030", "gb18030", "gb18030", "gb18030", "big5hkscs", "big5hkscs", "cp1252"

@@ -109,8 +109,12 @@ def decode_with_info(data: bytes) -> tuple[str, dict[str, object]]:
     declared = _declared(data)
     info_extra = {"declared": declared} if declared else {}
     if data.isascii():
+        text = data.decode("ascii")
+        seven_bit = _strict(data, declared) if declared else None  # ISO-2022-JP, HZ, UTF-7
+        if seven_bit is not None and seven_bit != text:
+            return seven_bit, _info(declared, 1.0, "declared") | info_extra
         enc = declared if declared and _ascii_compatible(declared) else "ascii"
-        return data.decode("ascii"), _info(enc, 1.0, "ascii") | info_extra
+        return text, _info(enc, 1.0, "ascii") | info_extra
     best = _best_candidate(data, declared)
     return best.text, _info(best.encoding, best.score, best.method) | info_extra
 
