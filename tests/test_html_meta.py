@@ -109,3 +109,19 @@ def test_title_without_site_suffix(
     title: str, og: str | None, headings: list[str], expected: tuple[str, str]
 ) -> None:
     assert pick_title(title, og, headings) == expected
+
+
+def test_json_ld_headline_label_stripped_source_and_bad_lang_ignored() -> None:
+    ld = {"@type": "NewsArticle", "headline": "暴雨预警升级为橙色", "datePublished": "2022-02-13 09:00"}
+    html = (
+        '<html><head><meta http-equiv="Content-Language" content="utf-8">'
+        '<meta name="source" content="来源：新华日报">'
+        f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+        "<title>首页</title></head><body>"
+        f'<div class="article"><p>{SIMPLIFIED[1]}</p></div></body></html>'
+    )
+    meta = cleanweb.clean(html).meta
+    assert meta["title"] == "暴雨预警升级为橙色"
+    assert meta["source"] == "新华日报"
+    assert meta["date"] == "2022-02-13 09:00"
+    assert "lang" not in meta

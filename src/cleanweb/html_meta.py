@@ -32,7 +32,9 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
 # Separators between a page title and the site/channel names after it.
 _TITLE_SEP = regex.compile(r"\s*(?:_|\||｜|--|——|—|–|\s-\s|-(?=[^-]*$))\s*")
 _SPACE = regex.compile(r"\s+")
+_LABEL = regex.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*")
 _HAN = regex.compile(r"\p{Han}")
+_LANG = regex.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")  # zh, zh-CN, zh-Hant-TW
 
 
 def extract(tree: LexborHTMLParser) -> dict[str, Any]:
@@ -50,12 +52,15 @@ def extract(tree: LexborHTMLParser) -> dict[str, Any]:
     if canonical is not None and canonical.attributes.get("href"):
         meta["url"] = canonical.attributes["href"].strip()
     lang = _lang(tree, tags)
-    if lang:
+    if _LANG.match(lang):
         meta["lang"] = lang
+    if "source" in meta:
+        meta["source"] = _LABEL.sub("", meta["source"]).strip()
     if "date" in meta:
         meta["date"] = find_date(meta["date"]) or meta["date"]
+    headline = meta.pop("ld_title", None)
     title, site = pick_title(
-        _text_of(tree, "title"), tags.get("og:title"), _headings(tree)
+        _text_of(tree, "title"), tags.get("og:title") or headline, _headings(tree)
     )
     if title:
         meta["title"] = title
