@@ -6,7 +6,8 @@ Decode: every dev-set page's bytes through `decode_with_info`, compared with the
 encoding the dev set records (`decoded_as`); speed as a ratio to a plain
 `bytes.decode` with that known encoding and to charset-normalizer's detection.
 Short inputs: random runs of 1-12 characters cut from the gold texts, encoded in
-each codec, counted correct when decoded back to the same text.
+each codec, counted correct when decoded back to the same text. Lying pages: the
+gold's first lines in a page whose meta charset names another encoding.
 Convert: each gold text (Simplified) and its OpenCC s2t form (Traditional) through
 `convert(to=...)`, as a ratio to one OpenCC call per text; Simplified to simplified
 must come back unchanged.
@@ -89,6 +90,29 @@ def bench_short(golds: list[str], samples: int) -> None:
         print(f"  {length:>5} {cells}")
 
 
+def bench_lying(golds: list[str]) -> None:
+    """Pages whose meta charset names the wrong encoding: the gold's first 1 or 3 lines."""
+    s2t = opencc.OpenCC("s2t")
+    cases = [  # (declared label, real codec, Traditional text?)
+        ("utf-8", "gbk", False), ("gb2312", "utf-8", False), ("big5", "gbk", False),
+        ("gbk", "big5", True), ("big5", "utf-8", True), ("iso-8859-1", "gbk", False),
+    ]
+    ok, total = Counter(), Counter()
+    for gold in golds:
+        lines = [line for line in gold.splitlines() if regex.search(r"\p{Han}", line)]
+        for count in (1, 3):
+            snippet = "\n".join(lines[:count])
+            for label, codec, trad in cases:
+                text = s2t.convert(snippet) if trad else snippet
+                page = f'<html><head><meta charset="{label}"></head><body>\n{text}\n</body></html>'
+                data = page.encode(codec, errors="ignore")
+                ok[label, codec] += cleanweb.decode(data) == data.decode(codec)
+                total[label, codec] += 1
+    cells = ", ".join(f"{label}-labelled {codec} {ok[label, codec]}/{total[label, codec]}"
+                      for label, codec, _ in cases)
+    print(f"pages that lie about their charset (gold's first 1 and 3 lines): {cells}")
+
+
 def bench_convert(golds: list[str], repeat: int) -> None:
     simp = golds
     trad = [opencc.OpenCC("s2t").convert(g) for g in golds]
@@ -130,6 +154,7 @@ def main() -> None:
     decode_with_info("预热".encode("gbk"))
     bench_decode(args.devset, args.repeat)
     bench_short(golds, args.samples)
+    bench_lying(golds)
     bench_convert(golds, args.repeat)
 
 
