@@ -367,39 +367,51 @@ def _data_row(node: LexborNode) -> bool:
 def locate(units: list[Unit], source: str) -> None:
     """Set each unit's start/end source line by finding its first and last words in order.
 
-    Words are looked for near the previous unit first, then in the rest of the page
-    (a long inline script may sit between them); after a few misses in a row (text
-    written as entities, &#20013;...) only the near window is searched, so the cost
-    stays linear. A unit not found takes the previous unit's line.
+    Words are looked for just ahead of the previous unit, then further on (a long
+    inline script may sit between them). A match found far ahead is tentative: if
+    the next unit is not found after it, the search goes back to the last near
+    match, then to the top of the body (the parser may have moved text, as it does
+    with misnested table content), so one stray occurrence cannot derail the rest. After a
+    few misses in a row (text written as entities, &#20013;...) only the near
+    window is searched, keeping the cost linear. A unit not found takes the
+    previous unit's line.
     """
     line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
     body = _BODY.search(source)
-    cursor = body.start() if body else 0
+    top = cursor = anchor = body.start() if body else 0
     misses = 0
     for unit in units:
-        start = _find(source, unit.first, cursor, 0, far=misses < _MAX_FAR_MISSES)
+        far = misses < _MAX_FAR_MISSES
+        start, near = _find(source, unit.first, cursor, 0, far=far)
+        if start < 0 and anchor < cursor:
+            start, near = _find(source, unit.first, anchor, 0, far=far)
+        if start < 0 and far and top < anchor:  # the parser moved it (foster-parented table text)
+            start, near = _find(source, unit.first, top, 0, far=True)
         if start < 0:
             misses += 1
             start = cursor
         else:
             misses = 0
-        end = _find(source, unit.last, start, -1, far=False)
-        if end < start:
-            end = start
-        cursor = start
+            cursor = start
+            if near:
+                anchor = start
+        end, _ = _find(source, unit.last, start, -1, far=False)
         unit.start = bisect_right(line_starts, start)
-        unit.end = bisect_right(line_starts, end)
+        unit.end = bisect_right(line_starts, max(end, start))
 
 
-def _find(source: str, fragment: str, cursor: int, which: int, *, far: bool) -> int:
+def _find(source: str, fragment: str, cursor: int, which: int, *, far: bool) -> tuple[int, bool]:
+    """(position of the fragment's first or last word at or after `cursor`, found nearby?)."""
     keys = _KEY.findall(fragment)
     if not keys:
-        return -1
+        return -1, False
     key = keys[which]
     pos = source.find(key, cursor, cursor + _NEAR)
-    if pos < 0 and far:
-        pos = source.find(key, cursor + _NEAR - len(key))
-    return pos
+    if pos >= 0:
+        return pos, True
+    if far:
+        return source.find(key, cursor + _NEAR - len(key)), False
+    return -1, False
 
 
 @dataclass
