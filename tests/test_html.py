@@ -241,3 +241,18 @@ def test_entity_encoded_text_is_decoded_and_keeps_order() -> None:
     doc = build_document(page, "html")
     assert [b.text for b in doc.blocks] == PARAS
     assert [b.start for b in doc.blocks] == sorted(b.start for b in doc.blocks)
+
+
+def test_source_lines_of_text_the_parser_moved_out_of_a_table() -> None:
+    page = (
+        "<html><body>\n<div class='article'>\n"
+        f"<p>{PARAS[0]}</p>\n"
+        "<table><tr><td>甲方代表</td><td>乙方代表</td></tr>\n"
+        f"{PARAS[1]}\n"  # text directly in <table>: the parser puts it before the table
+        "</table>\n"
+        f"<p>{PARAS[2]}</p>\n</div></body></html>"
+    )
+    doc = build_document(page, "html")
+    assert [(b.text, b.start) for b in doc.blocks] == [
+        (PARAS[0], 3), (PARAS[1], 5), ("甲方代表 乙方代表", 4), (PARAS[2], 7)
+    ]
