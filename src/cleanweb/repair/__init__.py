@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..document import Edit
 from . import gbk_utf8, latin1
-from .detect import FILL_RUNS, rare, rare_han, suspect
+from .detect import FILL_RUNS, needs_repair, rare, rare_han, suspect
 from .escapes import decode_escapes
 from .loss import MARKER, mark_losses
 from .markup import strip_tags, unescape_entities
@@ -34,7 +34,7 @@ from .pinyin import TONE_MARKS, gated, repair_pinyin
 from .recode import recode
 from .width import drop_invisible, half_width
 
-__all__ = ["MARKER", "Outcome", "gated", "repair", "repair_and_explain", "repair_text"]
+__all__ = ["MARKER", "Outcome", "gated", "needs_repair", "repair", "repair_and_explain", "repair_text"]
 
 
 @dataclass
@@ -58,10 +58,10 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
     only when one of its trigger characters is among them.
     """
     out = Outcome(text)
+    if not needs_repair(text):
+        return out
     seen = set(rare().findall(text))
     fill = any(f in text for f in FILL_RUNS)
-    if not seen and not fill and "?/" not in text:
-        return out
     steps = []
     if "<" in seen or "?/" in text:
         steps.append(strip_tags)

@@ -60,3 +60,13 @@ def suspect() -> re.Pattern[str]:
     """
     common = _ASCII_OK + "".join(common_han(15.0)) + CJK_PUNCT + _SYMBOLS
     return re.compile(f"[^{_class(common)}]")
+
+
+def needs_repair(text: str) -> bool:
+    """False when no repair family can apply to `text`: the fast path for clean text."""
+    return (
+        rare().search(text) is not None
+        or "?/" in text  # a close tag whose `<` was lost
+        or FILL_RUNS[0] in text
+        or FILL_RUNS[1] in text
+    )
