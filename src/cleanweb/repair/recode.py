@@ -25,13 +25,13 @@ UTF8_RUN = re.compile(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?)?"  # a final character cut short by the decoder
 )
-_MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless it is the whole span)
-_GAP = 3  # suspect characters this close form one cluster
-_EDGE = 8  # characters a cluster is widened by each side
-_WIDEN = 16  # characters added each side, so a run's common-looking ends are covered
-
 GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
 BIG5_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe])+")
+
+_WIDEN = 16  # characters looked at each side of a trigger character
+_MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless it is the whole span)
+_GAP = 3  # suspect characters this close form one cluster
+_EDGE = 8  # characters a cluster is widened by each side, so a run's common-looking ends are decoded too
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Family:
     right: str  # the codec the bytes really were in
     min_chars: int = 1  # shortest decoded run accepted
     repeat: bool = False  # decode again while it keeps decoding (double encoding)
-    min_rare: float = 0.4  # share of a span's characters that must be rare to try it
+    min_rare: float = 0.4  # share of a cluster's characters that must be suspect to try it
     aligned: bool = False  # both codecs double-byte: character i stays character i
 
 
@@ -71,6 +71,7 @@ def _redecode(fam: Family, text: str) -> str | None:
 
 
 def _fix_piece(fam: Family, span: str, parts: list, lo: int, hi: int) -> Iterator[Replacement]:
+    """Replacements for span[lo:hi], whose characters' wrong-codec bytes are `parts`."""
     data = b"".join(parts[lo:hi])
     bounds = {0: lo}  # byte offset -> character index in the span
     off = 0
