@@ -246,3 +246,42 @@ def test_filters_lists_every_filter(capsys):
     out = capsys.readouterr().out
     for name in ("spam", "navigation", "recommendation", "boilerplate", "body", "script", "normalize"):
         assert any(line.startswith(name + " ") for line in out.splitlines())
+
+
+def _run_with_tty_stderr(argv: list[str]) -> str:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    proc = subprocess.Popen([sys.executable, "-m", "cleanweb.cli", *argv], stderr=slave, stdout=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the pty closes when the process ends
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only_and_not_when_quiet(tmp_path):
+    src = tmp_path / "in"
+    _tree(src)
+    shown = _run_with_tty_stderr(["clean", str(src), "-o", str(tmp_path / "o1"), "-j", "1"])
+    frames = [part for part in shown.split("\r") if " files [" in part]  # tqdm redraws with \r
+    assert frames[-1].startswith("3 files [") and frames[-1].endswith(" MB/s]")  # count, time, MB, MB/s
+    quiet = _run_with_tty_stderr(["clean", str(src), "-o", str(tmp_path / "o2"), "-j", "1", "-q"])
+    assert quiet == ""
+    piped = subprocess.run(
+        [sys.executable, "-m", "cleanweb.cli", "clean", str(src), "-o", str(tmp_path / "o3"), "-j", "1"],
+        capture_output=True, text=True, check=True,
+    )
+    assert "files [" not in piped.stderr and "cleaned 3 files" in piped.stderr
