@@ -52,7 +52,8 @@ _ITEM_TAGS = frozenset("li dd dt div section article tr td table".split())
 _TEASER_PROSE = 300
 _TEASER_REPEAT = 4
 _TEASER_DISCOUNT = 0.7
-_HIDDEN_PROSE = 0.5  # weight of prose under display:none / visibility:hidden
+_HIDDEN_PROSE = 0.5
+_NOISY_PROSE = 0.3  # weight of prose under a noise-classed box (comments, related, sidebar)  # weight of prose under display:none / visibility:hidden
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
 
@@ -438,7 +439,7 @@ def unit_weights(unit: Unit, noisy: bool, strict: bool = True) -> tuple[float, f
     else:
         prose = own >= 6 and unit.link <= 0.3 * c
     if prose:
-        return (0.3 * own if noisy else float(own)), float(unit.link)
+        return (_NOISY_PROSE * own if noisy else float(own)), float(unit.link)
     return 0.0, float(c)
 
 

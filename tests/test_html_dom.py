@@ -1,0 +1,66 @@
+"""Container scoring on the DOM: which element is taken for the article, and why."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanweb import Pipeline, dom
+from cleanweb.api import build_document
+from cleanweb.filters import DomFilter
+
+ARTICLE = [
+    "市气象台今天上午发布暴雨黄色预警，预计未来六小时内全市大部分地区将出现五十毫米以上的降水。",
+    "气象专家提醒，市民出行请注意安全，尽量避开地势低洼路段，驾车经过积水路段时应减速慢行。",
+]
+
+
+def chosen(html: str) -> dom.Element:
+    walked = dom.walk(LexborHTMLParser(html))
+    return walked.elements[dom.score(walked).best]
+
+
+def test_teaser_list_does_not_outweigh_a_short_article() -> None:
+    teaser = "".join(
+        f'<li class="item"><h4><a href="/n{i}">第{i}条推荐新闻的标题</a></h4>'
+        f"<p>这是第{i}条推荐新闻的摘要，介绍了事情的大致经过和各方的反应，供读者选择是否点击阅读全文。</p></li>"
+        for i in range(6)
+    )
+    html = (
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
+        f"<ul class='stream'>{teaser}</ul></body></html>"
+    )
+    assert chosen(html).tokens == ("story",)
+
+
+def test_wrappers_are_stripped_to_the_box_holding_the_prose() -> None:
+    html = (
+        "<html><body><div class='wrap'><div class='inner'><div class='text'>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE)
+        + "</div><p class='tip'>温馨提示：本站内容仅供参考。</p></div></div></body></html>"
+    )
+    assert chosen(html).tokens == ("text",)
+
+
+def test_comment_box_is_dropped_in_article_mode_and_kept_in_forum_mode() -> None:
+    comments = "".join(
+        f"<div class='comment-item'><p>网友{i}：{ARTICLE[0]}</p></div>" for i in range(4)
+    )
+    html = (
+        "<html><body><div class='main'><div class='detail'>" + f"<p>{ARTICLE[1]}</p>" * 2
+        + f"</div><div class='comments'>{comments}</div></div></body></html>"
+    )
+    pipe = Pipeline([DomFilter()])
+    article = pipe.run(build_document(html, "html", options={"mode": "article"}))
+    assert [b.text for b in article.kept()] == [ARTICLE[1]] * 2
+    assert {r.rule for r in article.removed()} == {"noise-class:comment"}
+    forum = pipe.run(build_document(html, "html", options={"mode": "forum"}))
+    assert len(forum.kept()) == 6
+
+
+def test_class_names_are_read_by_their_head_word() -> None:
+    assert dom.classify("article-copyright", "")[1] == "copyright"
+    assert dom.classify("comment-content", "")[1:3] == ("", True)
+    assert dom.classify("share-bar", "")[1] == "share"
+    assert dom.tokens_of("newsContent left_nav") == ("news", "content", "left", "nav")
+    soup = "d f fld r fxw w jc sb ai fs pos enableAdSlots"
+    assert dom.classify(soup, "")[1] == ""  # a utility-class soup says nothing
