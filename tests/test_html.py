@@ -256,3 +256,17 @@ def test_source_lines_of_text_the_parser_moved_out_of_a_table() -> None:
     assert [(b.text, b.start) for b in doc.blocks] == [
         (PARAS[0], 3), (PARAS[1], 5), ("甲方代表 乙方代表", 4), (PARAS[2], 7)
     ]
+
+
+def test_html5_sectioning_elements_say_their_role() -> None:
+    page = (
+        "<html><body><header><nav><a href='/'>首页</a> <a href='/n'>新闻</a></nav></header><main><article>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "<aside><p>延伸阅读：另一篇关于工业经济运行情况的分析文章，值得一读。</p></aside>"
+        "</article></main><footer><p>网站备案号：京ICP备12345678号，版权所有。</p></footer></body></html>"
+    )
+    doc = Pipeline([DomFilter()]).run(build_document(page, "html"))
+    assert [b.text for b in doc.kept()] == PARAS
+    rules = {r.text[:4]: r.rule for r in doc.removed()}
+    assert rules["延伸阅读"] == "noise-class:aside"
+    assert rules["网站备案"] == "outside-main"

@@ -48,12 +48,14 @@ _MAX_FAR_MISSES = 3
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
 # Teaser items: repeated boxes (li, div, ...) holding a link and a short summary.
+_NOISE_TAGS = {"nav": "nav", "aside": "aside", "footer": "footer"}
+_CONTENT_TAGS = frozenset(("article", "main"))
 _ITEM_TAGS = frozenset("li dd dt div section article tr td table".split())
 _TEASER_PROSE = 300
 _TEASER_REPEAT = 4
 _TEASER_DISCOUNT = 0.7
-_HIDDEN_PROSE = 0.5
-_NOISY_PROSE = 0.3  # weight of prose under a noise-classed box (comments, related, sidebar)  # weight of prose under display:none / visibility:hidden
+_HIDDEN_PROSE = 0.5  # weight of prose under display:none / visibility:hidden
+_NOISY_PROSE = 0.3  # weight of prose under a noise-classed box (comments, related, sidebar)
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
 
@@ -275,6 +277,9 @@ class _Walker:
         parent = self.open[-1] if self.open else -1
         up = self.elements[parent] if parent >= 0 else None
         tokens, noise, content, forum = classify(cls, ident)
+        # HTML5 sectioning elements say their role outright.
+        noise = noise or _NOISE_TAGS.get(tag, "")
+        content = content or tag in _CONTENT_TAGS
         style = attrs.get("style")
         el = Element(
             tag=tag,
