@@ -7,8 +7,9 @@
 Every extractor gets the same page bytes; each is timed on its own call (parse and
 extract; cleanweb also decodes), by default in CPU time of this process so that other
 jobs on the machine do not skew the comparison (`--clock wall` for wall time). Scores are bigram P/R/F1 per page with the scorer of
-bench/devset.py. Peers run when installed (`pip install -e '.[bench]'`): trafilatura,
-readability-lxml and magic-html; a missing one is reported and skipped. cleanweb also
+bench/devset.py. Peers run when installed (`pip install -e '.[bench]'` for trafilatura,
+then `pip install readability-lxml` on its own: pip's resolver fails on the two together;
+magic-html is not on PyPI); a missing one is reported and skipped. cleanweb also
 runs on the pages' `.page.txt` dumps, so both input paths are side by side.
 """
 
