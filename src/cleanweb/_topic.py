@@ -16,7 +16,8 @@ import regex
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
-@lru_cache(maxsize=1 << 15)
+# 4096 lines keep the hits of one page's filters; 32768 grew each worker by ~250 MB (bench/run.py).
+@lru_cache(maxsize=1 << 12)
 def bigrams(norm: str) -> Counter[str]:
     """Han character bigrams of `norm` (runs of Han only, so punctuation breaks pairs).
 
