@@ -148,7 +148,7 @@ def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edi
     """
     check_size(text, max_size)
     controls = _CONTROL.findall(text) if _CONTROL.search(text) else []
-    surrogates = _SURROGATE.findall(text) if _has_surrogates(text) else []
+    surrogates = _SURROGATE.findall(text) if _SURROGATE.search(text) else []
     bad = len(controls) + len(surrogates)
     if bad > max(BINARY_SHARE * len(text), _MIN_BAD):
         raise BinaryInputError(
@@ -168,15 +168,6 @@ def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edi
         edits.append(Edit("surrogate", "".join(surrogates), "\ufffd" * len(surrogates), pos, None))
         flags["lone_surrogates"] = len(surrogates)
     return text, edits, flags
-
-
-def _has_surrogates(text: str) -> bool:
-    """Fast test: only str with a lone surrogate fails to encode as UTF-8."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 class Budget:
