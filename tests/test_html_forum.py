@@ -103,3 +103,18 @@ def test_bad_selector_is_a_config_error() -> None:
     pipe = Pipeline.default(config={"html": {"drop_selectors": ["div[[["]}})
     with pytest.raises(ConfigError, match="bad CSS selector"):
         cleanweb.clean(ARTICLE, pipeline=pipe)
+
+
+@pytest.mark.parametrize(
+    ("html_config", "message"),
+    [
+        ({"drop_selector": ["p.promo"]}, "unknown key"),
+        ({"drop_selectors": "p.promo"}, "must be a list of CSS selectors"),
+        ({"sites": {"example": ["p.promo"]}}, "must be a table"),
+        ({"sites": {"(": {"drop_selectors": ["p"]}}}, "bad URL pattern"),
+    ],
+)
+def test_bad_html_config_is_a_config_error(html_config: dict, message: str) -> None:
+    pipe = Pipeline.default(config={"html": html_config})
+    with pytest.raises(ConfigError, match=message):
+        cleanweb.clean(ARTICLE, pipeline=pipe, url="https://example.cn/a.html")

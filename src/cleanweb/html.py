@@ -33,6 +33,7 @@ _FORUM_URL = regex.compile(
     r"thread|topic|forum|bbs|tieba|question|answer|discuss|post|faq|/t/|/d/\d", regex.I
 )
 MODES = ("auto", "article", "forum")
+_HTML_KEYS = frozenset(("drop_selectors", "keep_selectors", "sites"))
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 
 
@@ -72,19 +73,40 @@ def selectors_for(html_config: dict[str, Any], url: str) -> dict[str, list[str]]
     Config shape (TOML `[html]`): `drop_selectors`, `keep_selectors`, and per site
     `[html.sites."<regex searched in the page URL>"]` with the same two keys.
     """
+    _check_keys(html_config, _HTML_KEYS, "[html]")
     out: dict[str, list[str]] = {
-        "drop": list(html_config.get("drop_selectors", ())),
-        "keep": list(html_config.get("keep_selectors", ())),
+        "drop": _selector_list(html_config, "drop_selectors", "[html]"),
+        "keep": _selector_list(html_config, "keep_selectors", "[html]"),
     }
-    for pattern, rules in (html_config.get("sites") or {}).items():
+    sites = html_config.get("sites") or {}
+    if not isinstance(sites, dict):
+        raise ConfigError("[html] sites must be a table of URL pattern -> selectors")
+    for pattern, rules in sites.items():
+        where = f"[html.sites.{pattern!r}]"
+        if not isinstance(rules, dict):
+            raise ConfigError(f"{where} must be a table with drop_selectors/keep_selectors")
+        _check_keys(rules, _HTML_KEYS - {"sites"}, where)
         try:
             hit = url and regex.search(pattern, url)
         except regex.error as exc:
             raise ConfigError(f"[html.sites] bad URL pattern {pattern!r}: {exc}") from None
         if hit:
-            out["drop"] += list(rules.get("drop_selectors", ()))
-            out["keep"] += list(rules.get("keep_selectors", ()))
+            out["drop"] += _selector_list(rules, "drop_selectors", where)
+            out["keep"] += _selector_list(rules, "keep_selectors", where)
     return out
+
+
+def _check_keys(table: dict[str, Any], known: frozenset[str], where: str) -> None:
+    unknown = set(table) - known
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
+
+
+def _selector_list(table: dict[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, ())
+    if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} {key} must be a list of CSS selectors")
+    return list(value)
 
 
 def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> None:
