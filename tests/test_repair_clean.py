@@ -33,6 +33,11 @@ PIECES = [
     "The quick brown fox jumps over the lazy dog. It's 3:45 p.m., isn't it?",
     "café naïve résumé — “quoted” ‘single’ … 100% € £ ¥ © ® ™",
     "Email: someone@example.org; tel: +86-10-59231580",
+    # other scripts and symbols a Chinese page quotes
+    "日本語のテキストです。ひらがなとカタカナが含まれています。",
+    "東京都は日本の首都であり、人口は約1400万人です。",
+    "Русский текст в китайской статье. Ελληνικά κείμενα. 한국어 텍스트입니다.",
+    "①②③ ㈠㈡ ⅠⅡⅢ ★☆○●◎◇◆□■△▲ →←↑↓ ※§№ ┌─┐│└┘ ══════",
     # emoji
     "今天很开心😀👍🏽！全家福👨\u200d👩\u200d👧\u200d👦❤️",
     # dictionary entries with pinyin and legitimate parentheses

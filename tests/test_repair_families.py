@@ -99,3 +99,18 @@ def test_accented_latin_words_are_not_touched():
 )
 def test_examples_from_the_issue(broken, fixed):
     assert repair(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "original,broken",
+    [
+        (s, s.encode("gbk").decode("big5"))
+        for s in ("他在2004年1月出生，2010年8月上学", "第3章 第12节 共45页")
+    ]
+    + [
+        (t, t.encode("big5").decode("gb18030"))
+        for t in ("會議於2024年5月20日在臺北舉行", "第3章 第12節 共45頁")
+    ],
+)
+def test_double_byte_swaps_span_digits_and_spaces(original, broken):
+    assert repair(broken) == original

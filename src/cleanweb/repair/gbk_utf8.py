@@ -6,8 +6,9 @@ import re
 
 from .recode import BIG5_RUN, GBK_RUN, UTF8_RUN, Family
 
-# Runs of non-ASCII, non-space characters: what a double-byte decoder makes of high bytes.
-SPAN = re.compile(r"[^\x00-\x7f\s\ufffd]{2,}")
+# Runs of non-ASCII, non-space characters (what a double-byte decoder makes of high
+# bytes), with short ASCII stretches inside: `2004年1月` is one run, not three.
+SPAN = re.compile(r"[^\x00-\x7f\s\ufffd](?:[\x20-\x7e]{0,6}[^\x00-\x7f\s\ufffd])+")
 
 
 def _encoder(codec: str):

@@ -12,13 +12,14 @@ the one whose result costs least wins.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ..document import Edit
 from ._edits import Replacement, apply
-from .score import char_cost, clearly_better, cost
+from .score import char_cost, clearly_better, cost, is_han
 
 # Byte runs that decode in the right codec (multibyte sequences only: ASCII maps to itself).
 UTF8_RUN = re.compile(
@@ -29,7 +30,8 @@ GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
 BIG5_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe])+")
 
 _WIDEN = 16  # characters looked at each side of a trigger character
-_MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless it is the whole span)
+_MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless its span is short)
+_SHORT = 4  # spans this short are always tried: a lone broken word between ASCII
 _GAP = 3  # suspect characters this close form one cluster
 _EDGE = 8  # characters a cluster is widened by each side, so a run's common-looking ends are decoded too
 
@@ -89,10 +91,12 @@ def _fix_piece(fam: Family, span: str, parts: list, lo: int, hi: int) -> Iterato
         after = _decode(fam, data[m.start() : m.end()])
         if after is None or len(after) < fam.min_chars:
             continue
+        if be > m.end():  # the last character also took ASCII bytes (a trail 0x40-0x7e)
+            tail = data[m.end() : be]
+            after += tail.decode("ascii") if tail.isascii() and not after.endswith("\ufffd") else "\ufffd"
+            after = after.replace("\ufffd\ufffd", "\ufffd")
         if bs < m.start():
             after = "\ufffd" + after
-        if be > m.end() and not after.endswith("\ufffd"):
-            after += "\ufffd"
         before = span[bounds[bs] : bounds[be]]
         name = fam.name
         if fam.repeat:  # double encoding: keep decoding while the bytes still decode
@@ -126,6 +130,9 @@ def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
     gain, start = 0.0, 0
     afters: list[str] = []
     for i, ch in enumerate(span):
+        if ch < "\x80":  # ASCII reads the same in both codecs: neutral, keeps the stretch going
+            afters.append(ch)
+            continue
         after = _swap(fam.to_bytes, fam.right, ch)
         afters.append(after or ch)
         if after is None or len(after) != 1:
@@ -136,11 +143,49 @@ def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
         gain += char_cost(ch) - char_cost(after)
         if gain > best_gain:
             best_gain, best = gain, (start, i + 1)
-    if best is None or best[1] - best[0] < fam.min_chars:
+    if best is None:
         return []
     a, b = best
-    after = "".join(afters[a:b])
-    return [(a, b, after, fam.name)] if clearly_better(span[a:b], after) else []
+    before, after = span[a:b], "".join(afters[a:b])
+    if _has_word(before) or sum(ch >= "\x80" for ch in before) < fam.min_chars:
+        return []
+    wide = [i for i in range(b - a) if before[i] >= "\x80"]  # judge the characters that changed
+    if not any(map(is_han, after)):
+        return []
+    judged = clearly_better("".join(before[i] for i in wide), "".join(after[i] for i in wide))
+    return [(a, b, after, fam.name)] if judged else []
+
+
+def _script(ch: str) -> str | None:
+    """The script word of a non-Han letter, number or symbol (HIRAGANA, CYRILLIC, CIRCLED...)."""
+    cat = unicodedata.category(ch)
+    if ch < "\x80" or cat[0] not in "LNS" or "\u3400" <= ch <= "\u9fff":
+        return None
+    if cat[0] == "S":
+        return "SYMBOL"  # ★☆○● and the like: a row of them is decoration, not mojibake
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] or None
+
+
+def _has_word(text: str) -> bool:
+    """True when three characters in a row share a non-Han script: real Japanese, Russian, ①②③.
+
+    Big5 read as GBK scatters kana, Greek and Cyrillic between Han characters one at a
+    time; a real word in those scripts is a run of them.
+    """
+    run, last = 0, None
+    for ch in text:
+        sc = _script(ch)
+        if sc is not None and sc in ("HIRAGANA", "KATAKANA") and last in ("HIRAGANA", "KATAKANA"):
+            run += 1
+        elif sc is not None and sc == last:
+            run += 1
+        else:
+            run = 1 if sc else 0
+        last = sc
+        if run >= 3:
+            return True
+    return False
 
 
 def _fix_span(fam: Family, span: str) -> list[Replacement]:
@@ -176,7 +221,7 @@ def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, f
             j += 1
         count = j - i + 1
         share = count / (hits[j] - hits[i] + 1)
-        if count < _MIN_SUSPECTS and count < len(span):  # a rare name in clean text, not mojibake
+        if count < _MIN_SUSPECTS and len(span) > _SHORT:  # a rare name in clean text, not mojibake
             i = j + 1
             continue
         a, b = max(0, hits[i] - _EDGE), min(len(span), hits[j] + 1 + _EDGE)

@@ -78,6 +78,11 @@ def has_bad(text: str) -> bool:
     return any(char_cost(ch) >= _BAD for ch in text if ch not in "\t\n\r")
 
 
+def is_cjk(ch: str) -> bool:
+    """True for a Han character or Chinese punctuation (CJK symbols, full-width forms)."""
+    return is_han(ch) or ch in CJK_PUNCT or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
 def is_han(ch: str) -> bool:
     """True for a CJK unified ideograph (basic block, extension A or compatibility)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
@@ -86,16 +91,18 @@ def is_han(ch: str) -> bool:
 def clearly_better(before: str, after: str, margin: float = 6.0, max_mean: float = 13.0) -> bool:
     """True when `after` is clearly more plausible Chinese than `before`.
 
-    It must hold a Han character and nothing broken, read like Chinese (at most `max_mean` bits a
-    character), cost `margin` bits less in total and, when it is not shorter, at
+    It must hold a Han character or Chinese punctuation and nothing broken, read like
+    Chinese (at most `max_mean` bits a character), cost `margin` bits less in total and, when it is not shorter, at
     least 1.5 bits less per character (same-length swaps such as Big5 read as GBK
     need a per-character gain, not just a total one).
     """
-    if not any(map(is_han, after)) or has_bad(after):
+    if not any(map(is_cjk, after)) or has_bad(after):
         return False
     cb, ca = cost(before), cost(after)
-    if ca > cb - margin or ca / len(after) > max_mean:
+    if ca > cb - margin:
         return False
+    if ca / len(after) > max_mean and len(after) * 2 > len(before):
+        return False  # (a run that shrinks to a third, UTF-8 read as Latin-1, may be rare names)
     if len(after) >= len(before):
         return ca / len(after) <= cb / len(before) - 1.5
     return True
