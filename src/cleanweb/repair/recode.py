@@ -29,6 +29,7 @@ UTF8_RUN = re.compile(
 GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
 BIG5_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe])+")
 
+_GOOD = 10.5  # bits a character of repaired text that ends the search for a better family
 _WIDEN = 16  # characters looked at each side of a trigger character
 _MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless its span is short)
 _SHORT = 4  # spans this short are always tried: a lone broken word between ASCII
@@ -246,11 +247,14 @@ def _best(families: tuple[Family, ...], span: str, suspect: re.Pattern[str]) -> 
                 continue
             repls = _fix_span(fam, piece)
             if repls:
-                c = cost(apply(piece, repls)[0])
+                fixed = apply(piece, repls)[0]
+                c = cost(fixed)
                 if best_cost is None:
                     best_cost = cost(piece)
                 if c < best_cost:
                     best, best_cost = repls, c
+                if c <= _GOOD * len(fixed):
+                    break  # reads as plain Chinese prose: no other family will beat it by much
         out.extend((a + cs, a + ce, after, name) for cs, ce, after, name in best)
     return out
 
