@@ -52,6 +52,7 @@ def lines(text: str) -> list[str]:
         "  \n<meta charset='utf-8'><div>正文</div>",
         b"<html><head><meta charset='gbk'></head><body>\xd5\xfd\xce\xc4</body></html>",
         "前言一段文字\n" + "<div><p>第一段</p><p>第二段</p><a href='#'>链接</a><br></div>" * 3,
+        "HTTP/1.1 200 OK\nContent-Type: text/html\n\n<!DOCTYPE html><html><body>正文</body></html>",
     ],
 )
 def test_sniffs_html(data: str | bytes) -> None:
@@ -64,6 +65,9 @@ def test_sniffs_html(data: str | bytes) -> None:
         "首页\n新闻\n正文第一段，说明了事情的经过。\n版权所有",
         "公式 a<b 且 b>c 时成立，<注意> 这里不是标签。",
         b"\xe6\xad\xa3\xe6\x96\x87",
+        # page text with one line of leaked markup among its text lines
+        "\n".join(["首页", "新闻", *PARAS, '<div class="ad"><a href="#"><img src="a.gif"></a></div>' * 4,
+                   "相关阅读", "版权所有"] * 2),
     ],
 )
 def test_page_text_is_not_html(data: str | bytes) -> None:

@@ -28,6 +28,8 @@ _TAGS = regex.compile(
     r"</?(?:html|head|body|div|p|span|a|table|td|tr|ul|li|br|meta|script|style|font|center|frame|img|h[1-6])\b[^<>]{0,400}>",
     regex.I,
 )
+_DOCUMENT_TAG = regex.compile(r"<!doctype\s+html|<html[\s>]|<head>|<body[\s>]|<frameset[\s>]", regex.I)
+_TAGGED_LINE_SHARE = 0.3  # share of lines holding a tag above which text with no leading tag is HTML
 # Thread pages: the URL or the page's own words say so.
 _FORUM_URL = regex.compile(
     r"thread|topic|forum|bbs|tieba|question|answer|discuss|post|faq|/t/|/d/\d", regex.I
@@ -38,14 +40,23 @@ _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's pr
 
 
 def looks_like_html(text: str | bytes) -> bool:
-    """True if `text` is markup rather than page text (a leading tag or many tags)."""
+    """True if `text` is markup rather than page text.
+
+    Markup either leads (a tag, doctype or comment first), or a document tag
+    (`<html>`, `<body>`...) appears early (saved HTTP headers or junk before the
+    page), or tags are on a good share of the lines. Page text with a few lines of
+    leaked markup stays page text.
+    """
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text[:8192]).decode("latin-1")
     head = text[:8192].lstrip("\ufeff")
-    if _SNIFF.match(head):
+    if _SNIFF.match(head) or _DOCUMENT_TAG.search(head):
         return True
-    tags = len(_TAGS.findall(head))
-    return tags >= 8 or (tags >= 3 and tags * 40 > len(head))
+    if len(_TAGS.findall(head)) < 8:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _TAGS.search(line))
+    return tagged >= _TAGGED_LINE_SHARE * len(lines)
 
 
 def segment(doc: Document) -> None:
