@@ -88,6 +88,17 @@ def test_user_drop_and_keep_selectors() -> None:
     assert "热门文章标题" not in result.text
 
 
+def test_selectors_on_inline_elements() -> None:
+    html = ARTICLE.replace("市场需求逐步恢复，", "<span class='ad'>【广告】某某理财年化收益百分之十二</span>市场需求逐步恢复，")
+    pipe = Pipeline.default(config={"html": {"drop_selectors": ["span.ad"]}})
+    result = cleanweb.clean(html, pipeline=pipe)
+    assert "某某理财" not in result.text
+    assert [(r.filter, r.rule) for r in result.removed if "某某理财" in r.text] == [
+        ("user", "drop-selector")
+    ]
+    assert "企业生产经营活动总体向好" in result.text
+
+
 def test_site_selectors_apply_only_to_matching_urls() -> None:
     config = {"html": {"sites": {r"news\.example\.cn": {"drop_selectors": ["p.promo"]}}}}
     pipe = Pipeline.default(config=config)

@@ -239,9 +239,11 @@ class _Walker:
             if tag == "form" and len("".join((node.text() or "").split())) < _SMALL_FORM_CHARS:
                 stack.append((node.mem_id, _SKIP))
                 continue
-            if tag not in BLOCK_TAGS:
+            attrs = node.attributes
+            if tag not in BLOCK_TAGS and "data-cleanweb" not in attrs:
                 # Inline elements shape no block: only links are counted, hidden ones skipped.
-                style = node.attributes.get("style")
+                # (One a user selector marked becomes a block of its own, to drop or keep.)
+                style = attrs.get("style")
                 if style and _HIDDEN_STYLE.search(style):
                     stack.append((node.mem_id, _SKIP))
                 elif tag == "a":
@@ -250,7 +252,7 @@ class _Walker:
                 else:
                     stack.append((node.mem_id, _INLINE))
                 continue
-            new = self._open(node, tag)
+            new = self._open(node, tag, attrs)
             if tag == "tr" and _data_row(node):
                 self._row(node, new)
                 self._close(new)
@@ -270,8 +272,7 @@ class _Walker:
         self.owners.pop()
         self.owner = self.owners[-1] if self.owners else -1
 
-    def _open(self, node: LexborNode, tag: str) -> int:
-        attrs = node.attributes
+    def _open(self, node: LexborNode, tag: str, attrs: dict[str, str | None]) -> int:
         cls = attrs.get("class") or ""
         ident = attrs.get("id") or ""
         parent = self.open[-1] if self.open else -1
