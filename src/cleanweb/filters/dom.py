@@ -13,8 +13,8 @@ class DomFilter(Filter):
     """Drop blocks that the page's DOM marks as chrome; page-text blocks are left alone.
 
     Rules: `outside-main` (outside the scored article container), `hidden`
-    (display:none and not prose), `image-alt` (alt text of
-    an image), `noise-class:<term>` (inside a small box classed nav/share/related/...),
+    (display:none and not prose), `image-alt` (alt text of an image),
+    `noise-class:<term>` (inside a small box classed nav/share/related/...),
     `link-dense` (mostly link text and no prose), `link-list` (a repeated list item
     that is a link), and in forum mode `forum-meta` (author, time, floor, signature).
 
