@@ -44,6 +44,37 @@ def best_seconds(fn, texts: list[str], repeat: int) -> float:
     return best
 
 
+def recall(texts: list[str], lines: int = 400) -> None:
+    """Per family: clean lines broken by a real encode/decode call, and how many come back exactly.
+
+    Lines whose strict decode fails in a family's codec are left out of that family.
+    """
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    sample = [ln for t in texts for ln in t.split("\n") if len(ln) >= 10][:lines]
+    families = {
+        "latin1_utf8 (UTF-8 read as Latin-1)": (lambda s: s, lambda s: s.encode().decode("latin-1")),
+        "double_utf8 (twice)": (lambda s: s, lambda s: s.encode().decode("latin-1").encode().decode("latin-1")),
+        "latin1_gbk (GBK read as Latin-1)": (lambda s: s, lambda s: s.encode("gbk").decode("latin-1")),
+        "gbk_utf8 (UTF-8 read as GB18030)": (lambda s: s, lambda s: s.encode().decode("gb18030")),
+        "big5_gbk (GBK read as Big5)": (lambda s: s, lambda s: s.encode("gbk").decode("big5")),
+        "gbk_big5 (Big5 read as GB18030)": (s2t.convert, lambda s: s.encode("big5").decode("gb18030")),
+    }
+    print(f"recall on the first {len(sample)} clean lines >= 10 chars, broken by real calls:")
+    for name, (source, breaker) in families.items():
+        ok = n = 0
+        for line in sample:
+            original = source(line)
+            try:
+                broken = breaker(original)
+            except UnicodeError:
+                continue
+            n += 1
+            ok += repair(broken) == original
+        print(f"  {name:40s} {ok:4d} / {n:4d} exact")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
@@ -72,6 +103,8 @@ def main() -> None:
         i for i, t in enumerate(texts) if repair(t) != t.translate(_FULLWIDTH).translate(_INVISIBLE)
     ]
     print(f"clean texts changed beyond width/invisibles: {len(changed)}")
+
+    recall(texts)
 
     broken = [t.encode("utf-8").decode("gb18030", errors="replace") for t in texts[:10]]
     bmb = sum(len(t.encode("utf-8")) for t in broken) / 1e6
