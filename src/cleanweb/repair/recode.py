@@ -29,10 +29,11 @@ UTF8_RUN = re.compile(
 GBK_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe])+")
 BIG5_RUN = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe])+")
 
+_KEEP = 0.8  # share of its gain a swap stretch keeps when widened over look-alike characters
 _GOOD = 10.5  # bits a character of repaired text that ends the search for a better family
 _WIDEN = 16  # characters looked at each side of a trigger character
 _MIN_SUSPECTS = 3  # suspect characters a cluster needs (unless its span is short)
-_SHORT = 4  # spans this short are always tried: a lone broken word between ASCII
+_SHORT = 4  # spans with this few non-ASCII characters are always tried: a lone broken word between ASCII
 _GAP = 3  # suspect characters this close form one cluster
 _EDGE = 8  # characters a cluster is widened by each side, so a run's common-looking ends are decoded too
 
@@ -130,23 +131,27 @@ def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
     best_gain, best = 0.0, None
     gain, start = 0.0, 0
     afters: list[str] = []
+    gains: list[float | None] = []  # per character; None where it cannot be re-read
     for i, ch in enumerate(span):
         if ch < "\x80":  # ASCII reads the same in both codecs: neutral, keeps the stretch going
             afters.append(ch)
+            gains.append(0.0)
             continue
         after = _swap(fam.to_bytes, fam.right, ch)
         afters.append(after or ch)
         if after is None or len(after) != 1:
+            gains.append(None)
             gain, start = 0.0, i + 1
             continue
         if gain <= 0:
             gain, start = 0.0, i
-        gain += char_cost(ch) - char_cost(after)
+        gains.append(char_cost(ch) - char_cost(after))
+        gain += gains[-1]
         if gain > best_gain:
             best_gain, best = gain, (start, i + 1)
     if best is None:
         return []
-    a, b = best
+    a, b = _extend(span, afters, gains, *best, best_gain)
     before, after = span[a:b], "".join(afters[a:b])
     if _has_word(before) or sum(ch >= "\x80" for ch in before) < fam.min_chars:
         return []
@@ -155,6 +160,23 @@ def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
         return []
     judged = clearly_better("".join(before[i] for i in wide), "".join(after[i] for i in wide))
     return [(a, b, after, fam.name)] if judged else []
+
+
+def _extend(span: str, afters: list[str], gains: list, a: int, b: int, best: float) -> tuple[int, int]:
+    """Widen the max-gain stretch to the whole broken word around it.
+
+    A broken character can look more common than the one it hides (講 read as 量); it
+    is taken in as long as the stretch keeps `_KEEP` of its gain, while a clean
+    neighbour (a large loss) stops the widening.
+    """
+    total = best
+    while b < len(span) and gains[b] is not None and span[b] >= "\x80" and total + gains[b] >= _KEEP * best:
+        total += gains[b]
+        b += 1
+    while a > 0 and gains[a - 1] is not None and span[a - 1] >= "\x80" and total + gains[a - 1] >= _KEEP * best:
+        total += gains[a - 1]
+        a -= 1
+    return a, b
 
 
 def _script(ch: str) -> str | None:
@@ -222,7 +244,8 @@ def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, f
             j += 1
         count = j - i + 1
         share = count / (hits[j] - hits[i] + 1)
-        if count < _MIN_SUSPECTS and len(span) > _SHORT:  # a rare name in clean text, not mojibake
+        wide = sum(ch >= "\x80" for ch in span)
+        if count < _MIN_SUSPECTS and wide > _SHORT:  # a rare name in clean text, not mojibake
             i = j + 1
             continue
         a, b = max(0, hits[i] - _EDGE), min(len(span), hits[j] + 1 + _EDGE)
