@@ -43,6 +43,7 @@ WORK = Path(__file__).resolve().parent / "_work"
 CORPUS = WORK / "corpus"
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 CPU: dict[str, float] = {}  # CPU seconds (user+sys, whole process tree) of each CLI run
+RESULTS: dict[str, float] = {}  # MB/s of every measure, and the RSS ratio: bench/_work/results.json
 
 
 def slice_of(mb: float) -> tuple[Path, int, int]:
@@ -201,36 +202,8 @@ def html_vs_trafilatura() -> str:
     return line + f", trafilatura {mb / theirs:.2f} MB/s, ratio cleanweb/trafilatura {theirs / ours:.2f}x"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="cleanweb speed and memory benchmark")
-    ap.add_argument("--mb", type=float, default=20.0, help="slice for the timing runs (MB)")
-    ap.add_argument("--filter-mb", type=float, default=4.0, help="slice for each filter alone (MB)")
-    ap.add_argument("--rss-mb", type=float, default=10.0, help="1x slice of the memory runs (10x is 10 times it)")
-    ap.add_argument("--corpus-mb", type=float, default=200.0, help="size of the corpus to build")
-    ap.add_argument("--jobs", type=int, default=cpu_count(), help="N of -j N (default: all cores)")
-    ap.add_argument("--skip-ray", action="store_true", help="leave out the Ray engine run")
-    args = ap.parse_args(argv)
-
-    files, total = make_corpus.write_pages(CORPUS, int(args.corpus_mb * 1e6), 0)
-    print(f"corpus: {CORPUS} {files} pages, {total / 1e6:.1f} MB (seed 0)")
-    folder, n, size = slice_of(args.mb)
-    mb = size / 1e6
-    print(f"timing slice: {n} pages, {mb:.1f} MB; {cpu_count()} cores; N = {args.jobs}")
-    print("load average at start: {:.1f} {:.1f} {:.1f} (other work on the machine skews wall clocks)\n".format(*os.getloadavg()))
-    results: dict[str, float] = {}
-
-    def report(name: str, seconds: float, nbytes: float = size, note: str = "") -> float:
-        rate = nbytes / 1e6 / seconds
-        results[name] = rate
-        print(f"  {name:<34} {seconds:8.2f} s  {rate:8.2f} MB/s  {note}")
-        return rate
-
-    io = report("I/O floor (read+write, 1 core)", io_floor(folder))
-    one = report("default pipeline, 1 core in-process", in_process(folder))
-    print(f"    -> pipeline / I/O floor: {one / io:.3f} (I/O is {io / one:.0f}x faster)")
-    print(f"    -> per CPU second: {mb / CPU['in-process']:.2f} MB (the speed on an idle core)")
-
-    fslice, fn, fsize = slice_of(args.filter_mb)
+def filters_alone(filter_mb: float, report) -> None:
+    fslice, fn, fsize = slice_of(filter_mb)
     segment, alone = each_filter(fslice)
     print(f"\n  each filter alone ({fn} pages, {fsize / 1e6:.1f} MB; MB/s of the filter's own time):")
     report("segment (decode+lines+features)", segment, fsize)
@@ -238,35 +211,81 @@ def main(argv: list[str] | None = None) -> int:
         share = seconds / sum(alone.values())
         report(f"  {name}", seconds, fsize, f"{share:5.1%} of filter time")
 
+
+def jobs_and_ray(folder: Path, mb: float, jobs: int, parts: set[str], report) -> None:
     print()
     t1, _ = cli(folder, WORK / "out-j1", "-j", "1")
     r1 = report("CLI -j 1", t1)
-    tn, _ = cli(folder, WORK / f"out-j{args.jobs}", "-j", str(args.jobs))
-    rn = report(f"CLI -j {args.jobs}", tn)
-    print(f"    -> -j {args.jobs} / -j 1: {rn / r1:.2f}x (wall clock)")
-    print(f"    -> CPU seconds: -j 1 {CPU['out-j1']:.1f}, -j {args.jobs} {CPU[f'out-j{args.jobs}']:.1f}"
-          f" ({mb / CPU['out-j1']:.2f} and {mb / CPU[f'out-j{args.jobs}']:.2f} MB per CPU second)")
-    print(f"    -> outputs identical: {same_tree(WORK / 'out-j1', WORK / f'out-j{args.jobs}')}")
+    outn = WORK / f"out-j{jobs}"
+    tn, _ = cli(folder, outn, "-j", str(jobs))
+    rn = report(f"CLI -j {jobs}", tn)
+    print(f"    -> -j {jobs} / -j 1: {rn / r1:.2f}x (wall clock)")
+    c1, cn = CPU["out-j1"], CPU[outn.name]
+    print(f"    -> CPU seconds: -j 1 {c1:.1f}, -j {jobs} {cn:.1f} ({mb / c1:.2f} and {mb / cn:.2f} MB per CPU second)")
+    print(f"    -> outputs identical: {same_tree(WORK / 'out-j1', outn)}")
+    if "ray" in parts:
+        tr, _ = cli(folder, WORK / "out-ray", "--engine", "ray", "-j", str(jobs))
+        rr = report(f"CLI --engine ray (local, {jobs} CPUs)", tr)
+        print(f"    -> ray / local -j {jobs}: {rr / rn:.2f}x (includes starting Ray)")
+        print(f"    -> ray outputs byte-identical to local: {same_tree(WORK / 'out-ray', outn)}")
 
-    if not args.skip_ray:
-        tr, _ = cli(folder, WORK / "out-ray", "--engine", "ray", "-j", str(args.jobs))
-        rr = report(f"CLI --engine ray (local, {args.jobs} CPUs)", tr)
-        print(f"    -> ray / local -j {args.jobs}: {rr / rn:.2f}x (includes starting Ray)")
-        print(f"    -> ray outputs byte-identical to local: {same_tree(WORK / 'out-ray', WORK / f'out-j{args.jobs}')}")
 
+def memory(rss_mb: float, jobs: int, report) -> None:
     print()
-    small, _, small_size = slice_of(args.rss_mb)
-    big, _, big_size = slice_of(args.rss_mb * 10)
-    ts, rss1 = cli(small, WORK / "out-rss1", "-j", str(args.jobs))
-    tb, rss10 = cli(big, WORK / "out-rss10", "-j", str(args.jobs))
+    small, _, small_size = slice_of(rss_mb)
+    big, _, big_size = slice_of(rss_mb * 10)
+    ts, rss1 = cli(small, WORK / "out-rss1", "-j", str(jobs))
+    tb, rss10 = cli(big, WORK / "out-rss10", "-j", str(jobs))
     report(f"memory run 1x  ({small_size / 1e6:.0f} MB)", ts, small_size, f"peak RSS {rss1 / 2**20:.0f} MiB")
     report(f"memory run 10x ({big_size / 1e6:.0f} MB)", tb, big_size, f"peak RSS {rss10 / 2**20:.0f} MiB")
     print(f"    -> peak RSS 10x / 1x: {rss10 / rss1:.2f}")
-    results["rss_ratio_10x_1x"] = rss10 / rss1
+    RESULTS["rss_ratio_10x_1x"] = rss10 / rss1
 
-    print("\n" + html_vs_trafilatura())
-    print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
-    (WORK / "results.json").write_text(json.dumps(results, indent=1))
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="cleanweb speed and memory benchmark")
+    ap.add_argument("--mb", type=float, default=20.0, help="slice for the timing runs (MB)")
+    ap.add_argument("--filter-mb", type=float, default=4.0, help="slice for each filter alone (MB)")
+    ap.add_argument("--rss-mb", type=float, default=10.0, help="1x slice of the memory runs (10x is 10 times it)")
+    ap.add_argument("--corpus-mb", type=float, default=200.0, help="size of the corpus to build")
+    ap.add_argument("--jobs", type=int, default=cpu_count(), help="N of -j N (default: all cores)")
+    ap.add_argument("--parts", default="io,filters,jobs,ray,rss,html",
+                    help="comma-separated subset of io,filters,jobs,ray,rss,html (default: all)")
+    ap.add_argument("--skip-ray", action="store_true", help="leave out the Ray engine run")
+    args = ap.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if args.skip_ray:
+        parts.discard("ray")
+
+    files, total = make_corpus.write_pages(CORPUS, int(args.corpus_mb * 1e6), 0)
+    print(f"corpus: {CORPUS} {files} pages, {total / 1e6:.1f} MB (seed 0)")
+    folder, n, size = slice_of(args.mb)
+    mb = size / 1e6
+    print(f"timing slice: {n} pages, {mb:.1f} MB; {cpu_count()} cores; N = {args.jobs}")
+    load = "load average at {}: {:.1f} {:.1f} {:.1f}"
+    print(load.format("start", *os.getloadavg()) + " (other work on the machine skews wall clocks)\n")
+
+    def report(name: str, seconds: float, nbytes: float = size, note: str = "") -> float:
+        rate = nbytes / 1e6 / seconds
+        RESULTS[name] = rate
+        print(f"  {name:<34} {seconds:8.2f} s  {rate:8.2f} MB/s  {note}")
+        return rate
+
+    if "io" in parts:
+        io = report("I/O floor (read+write, 1 core)", io_floor(folder))
+        one = report("default pipeline, 1 core in-process", in_process(folder))
+        print(f"    -> pipeline / I/O floor: {one / io:.3f} (I/O is {io / one:.0f}x faster)")
+        print(f"    -> per CPU second: {mb / CPU['in-process']:.2f} MB (the speed on an idle core)")
+    if "filters" in parts:
+        filters_alone(args.filter_mb, report)
+    if "jobs" in parts or "ray" in parts:
+        jobs_and_ray(folder, mb, args.jobs, parts, report)
+    if "rss" in parts:
+        memory(args.rss_mb, args.jobs, report)
+    if "html" in parts:
+        print("\n" + html_vs_trafilatura())
+    print(load.format("end", *os.getloadavg()))
+    (WORK / "results.json").write_text(json.dumps(RESULTS, indent=1))
     return 0
 
 
