@@ -285,3 +285,22 @@ def test_progress_bar_on_a_terminal_only_and_not_when_quiet(tmp_path):
         capture_output=True, text=True, check=True,
     )
     assert "files [" not in piped.stderr and "cleaned 3 files" in piped.stderr
+
+
+def test_explain_of_a_binary_file_is_one_clear_line(tmp_path):
+    png = tmp_path / "logo.html"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    run = subprocess.run([sys.executable, "-m", "cleanweb.cli", "explain", str(png)], capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert run.stderr.startswith(f"cleanweb: error: {png}: ") and "PNG" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_bad_config_is_a_usage_error(tmp_path, capsys):
+    cfg = tmp_path / "rules.toml"
+    cfg.write_text("[filters]\ndisable = ['no-such-filter']\n", "utf-8")
+    src = tmp_path / "in"
+    _tree(src)
+    assert main(["clean", str(src), "-o", str(tmp_path / "out"), "--config", str(cfg)]) == 2
+    assert "unknown filter" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
