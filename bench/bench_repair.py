@@ -75,6 +75,70 @@ def recall(texts: list[str], lines: int = 400) -> None:
         print(f"  {name:40s} {ok:4d} / {n:4d} exact")
 
 
+def pinyin_damage(texts: list[str], lines: int = 150, table_size: int = 1500) -> None:
+    """Seed-003-style damage made byte for byte on dev-set lines, and how much comes back.
+
+    Lines go to Traditional (OpenCC s2t) and GBK; `(pinyin)` is inserted after every byte
+    match of the `table_size` most frequent Traditional-only characters (table in pinyin
+    order, as the broken site did); a GBK->UTF-8 conversion then writes `?` for an
+    unpaired lead byte and swallows the byte after it.
+    """
+    import opencc
+    from pypinyin import Style, pinyin
+
+    from cleanweb.repair import repair_text
+    from cleanweb.repair.score import han_costs
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    table = []
+    for ch, _ in sorted(han_costs().items(), key=lambda kv: kv[1]):
+        if len(table) == table_size:
+            break
+        if t2s.convert(ch) != ch and ch.encode("gbk", errors="ignore"):
+            table.append((ch.encode("gbk"), pinyin(ch, style=Style.TONE)[0][0]))
+    table.sort(key=lambda kv: kv[1])
+
+    def corrupt(text: str) -> str:
+        data = text.encode("gbk")
+        for key, py in table:
+            data = data.replace(key, key + b"(" + py.encode("gbk") + b")")
+        out, i = [], 0
+        while i < len(data):
+            if data[i] < 0x80:
+                out.append(chr(data[i]))
+                i += 1
+                continue
+            try:
+                out.append(data[i : i + 2].decode("gbk"))
+            except UnicodeDecodeError:
+                out.append("?")
+            i += 2
+        return "".join(out)
+
+    sample = [ln for t in texts for ln in t.split("\n") if len(ln) > 40]
+    exact = damaged = lost = left = n = 0
+    t0 = time.perf_counter()
+    for line in sample:
+        original = s2t.convert(line)
+        try:
+            broken = corrupt(original)
+        except UnicodeEncodeError:
+            continue
+        n += 1
+        damaged += "?" in broken
+        out = repair_text(broken)
+        exact += out.text == original
+        lost += out.text.count("\ufffd")
+        left += "(" in out.text and ")" in out.text and out.text.count("(") > original.count("(")
+        if n == lines:
+            break
+    sec = time.perf_counter() - t0
+    print(
+        f"pinyin damage ({table_size}-character table): {n} lines, {damaged} with `?` damage; "
+        f"{exact} exact, {lost} characters marked lost (U+FFFD), {left} with an annotation left; {sec:.2f} s"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
@@ -105,6 +169,7 @@ def main() -> None:
     print(f"clean texts changed beyond width/invisibles: {len(changed)}")
 
     recall(texts)
+    pinyin_damage(texts)
 
     broken = [t.encode("utf-8").decode("gb18030", errors="replace") for t in texts[:10]]
     bmb = sum(len(t.encode("utf-8")) for t in broken) / 1e6
