@@ -157,7 +157,10 @@ CHECKS: dict[str, dict[str, list[str]]] = {
             "(guó)",  # pinyin annotation
             "(bào)",  # pinyin annotation
             "/span>",  # leaked tag
-            "?",  # mojibake question marks
+            "?lài)",  # pinyin damage (不少國家)
+            "?qǐng)",  # pinyin damage (日報)
+            "?yōu)",  # pinyin damage (變為)
+            "?xún)",  # pinyin damage (性價比)
             "返回列表",  # back link
         ],
         "present": [
@@ -282,3 +285,10 @@ def test_cli_output_equals_expected(cli_out, name):
     assert path.is_file(), f"CLI wrote no {path.name}"
     got, want = path.read_text(encoding="utf-8"), expected_text(name)
     assert got == want, f"{name}: CLI output differs from expected\n{line_diff(got, want)}"
+
+
+def test_seed_003_unrecoverable_spots_are_flagged_not_guessed():
+    seed = SEEDS / "003_f81bc478674c16c2.txt"
+    result = cleanweb.clean(seed.read_bytes())
+    assert result.flags.get("unrecoverable_bytes") == 2
+    assert result.text.count("?!\n") == 2
