@@ -242,3 +242,24 @@ def test_every_error_raised_is_a_cleanweb_error_with_a_kind():
         assert info.value.kind in {"binary", "input"}
         assert str(info.value)  # a one-line reason
         assert "\n" not in str(info.value)
+
+
+def test_nesting_beyond_browser_depth_is_flattened_keeping_text_and_lines():
+    from cleanweb.guard import MAX_NESTING, limit_nesting
+
+    deep = "<div class='a'\n>" * 2000 + A + "</div>" * 2000
+    flat, removed = limit_nesting(deep)
+    assert removed == 2 * (2000 - MAX_NESTING)
+    assert flat.count("<div") == MAX_NESTING and flat.count("</div>") == MAX_NESTING
+    assert flat.count("\n") == deep.count("\n")  # line numbers unchanged
+    assert A in flat
+    result = cleanweb.clean(f"<html><body>{deep}<p>{B}</p></body></html>")
+    assert result.flags["flattened_tags"] == removed
+    assert A in result.text and B in result.text
+
+
+def test_shallow_pages_with_many_block_tags_are_left_alone():
+    from cleanweb.guard import limit_nesting
+
+    page = "<html><body>" + "<div><ul><li>条目</li></ul></div>" * 2000 + "</body></html>"
+    assert limit_nesting(page) == (page, 0)

@@ -17,6 +17,7 @@ from .guard import (
     check_bytes,
     check_size,
     check_text,
+    limit_nesting,
     strip_nul_bytes,
     time_budget,
 )
@@ -73,6 +74,10 @@ def build_document(
         flags["control_chars"] = flags.get("control_chars", 0) + len(nul_edit.before)
     if kind == "auto":
         kind = "html" if html_input.looks_like_html(data) else "text"
+    if kind == "html":
+        data, flattened = limit_nesting(data)  # parsing cost is quadratic in nesting depth
+        if flattened:
+            flags["flattened_tags"] = flattened
     doc = Document(source=data, kind=kind, meta=meta, options=dict(options or {}))
     doc.edits.extend(repairs)
     doc.flags.update(flags)

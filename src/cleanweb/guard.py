@@ -170,6 +170,47 @@ def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edi
     return text, edits, flags
 
 
+# Browsers stop nesting at 512 levels (Blink's parser attaches deeper elements as siblings).
+MAX_NESTING = 512
+# Block tags whose start checks the open-element stack for a <p> "in button scope": nested
+# without end, each costs the parser a walk of the whole stack (quadratic in the depth).
+_SCOPE_TAGS = (
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "main",
+    "menu", "nav", "ol", "section", "summary", "table", "ul",
+)
+# `[^<>]*` stops at the next tag, so a run of unclosed `<div ` stays linear.
+_SCOPE_TAG = regex.compile(r"<(/?)(?:" + "|".join(_SCOPE_TAGS) + r")\b[^<>]*>", regex.I)
+
+
+def limit_nesting(html: str, max_depth: int = MAX_NESTING) -> tuple[str, int]:
+    """Remove the block tags nested deeper than `max_depth`; return the HTML and their number.
+
+    lexbor takes time quadratic in the nesting depth of such tags (a 10 MB page of nested
+    <div> would take hours); their text stays, only the tags go. Line breaks inside a
+    removed tag are kept so line numbers do not move. Real pages never come near the limit.
+    """
+    lowered = html.lower()
+    if sum(lowered.count("<" + tag) for tag in _SCOPE_TAGS) <= max_depth:
+        return html, 0
+    depth = removed = 0
+
+    def flatten(m: regex.Match) -> str:
+        nonlocal depth, removed
+        closing = bool(m.group(1))
+        if not closing:
+            depth += 1
+        deep = depth > max_depth
+        if closing:
+            depth = max(0, depth - 1)
+        if not deep:
+            return m.group(0)
+        removed += 1
+        return "\n" * m.group(0).count("\n")
+
+    return _SCOPE_TAG.sub(flatten, html), removed
+
+
 class Budget:
     """The deadline of one document; `check(stage)` raises BudgetExceeded once it passed."""
 

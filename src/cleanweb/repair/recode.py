@@ -237,6 +237,8 @@ def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, f
     """
     hits = [m.start() for m in suspect.finditer(span)]
     pieces: list[list[float]] = []
+    # Counted once, not per cluster: inside the loop it made long lines quadratic.
+    wide = sum(ch >= "\x80" for ch in span) if hits else 0
     i = 0
     while i < len(hits):
         j = i
@@ -244,7 +246,6 @@ def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, f
             j += 1
         count = j - i + 1
         share = count / (hits[j] - hits[i] + 1)
-        wide = sum(ch >= "\x80" for ch in span)
         if count < _MIN_SUSPECTS and wide > _SHORT:  # a rare name in clean text, not mojibake
             i = j + 1
             continue
