@@ -91,6 +91,7 @@ def test_clean_is_deterministic(page):
 
 @FAST
 @given(PAGES)
+@example("²\x80 ")  # found by hypothesis: the repair judges the run with its trailing space
 def test_clean_is_idempotent(page):
     once = _clean(page)
     if once is None:
