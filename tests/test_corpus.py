@@ -137,3 +137,38 @@ def test_open_write_leaves_nothing_when_interrupted(tmp_path):
         fh.write(b'{"a":1}\n')
         raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
+
+
+def _warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=str(path).endswith(".gz"))
+        for url, ctype, body in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http))
+        writer.write_record(writer.create_warc_record("https://example.cn/", "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+
+
+def test_warc_responses_become_jsonl_records(tmp_path):
+    page = SEEDS.glob("000_*").__next__().read_text("utf-8")
+    html = ("<html><head><meta charset='gbk'></head><body>" + "".join(f"<p>{line}</p>" for line in page.splitlines()) + "</body></html>").encode("gbk", "replace")
+    src = tmp_path / "in" / "crawl.warc.gz"
+    src.parent.mkdir()
+    _warc(src, [
+        ("https://example.cn/a", "text/html; charset=gbk", html),
+        ("https://example.cn/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://example.cn/b", "text/plain", page.encode("utf-8")),
+    ])
+    out = tmp_path / "out"
+    assert main(["clean", str(src.parent), "-o", str(out), "-q"]) == 0
+    records = _read(out / "crawl.jsonl.gz")  # a WARC comes out as JSON Lines
+    assert [r["url"] for r in records] == ["https://example.cn/a", "https://example.cn/b"]  # the image is skipped
+    assert records[0]["text"] == cleanweb.clean(html).text
+    assert records[1]["text"] == cleanweb.clean(page.encode("utf-8")).text
+    assert "美国限售GPU芯片" in records[1]["text"]
+    assert records[0]["warc_record_id"].startswith("<urn:uuid:") and records[0]["warc_date"]
+    assert records[0][INFO_KEY]["meta"]["encoding"] == "gb18030"

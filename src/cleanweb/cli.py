@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .api import build_document
-from .corpus import RecordOptions, is_corpus
+from .corpus import CORPUS_SUFFIXES, RecordOptions, is_corpus
 from .engines.local import LocalEngine, cpu_count
 from .engines.runner import Runner, StopRun, Summary, plan
 from .engines.work import RunOptions, clean_bytes_to_output
@@ -164,9 +164,9 @@ def cmd_clean(args: argparse.Namespace, pipeline: Pipeline) -> int:
     if missing:
         return _usage(f"no such file or folder: {', '.join(map(str, missing))}")
     out = Path(args.output)
-    single = is_corpus(out)
+    single = str(out).lower().endswith(CORPUS_SUFFIXES)
     if single and (len(paths) != 1 or not is_corpus(paths[0])):
-        return _usage(f"-o {out} names a corpus file: give exactly one .jsonl[.gz|.zst] input")
+        return _usage(f"-o {out} names a corpus file: give exactly one .jsonl[.gz|.zst] or .warc[.gz] input")
     out_root = out.parent if single else out
     try:
         if single:

@@ -21,12 +21,30 @@ from .errors import CleanwebError, InputError
 from .output import atomic_open
 
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 INFO_KEY = "cleanweb"
+# HTTP content types of WARC responses worth cleaning (others are skipped).
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def is_warc(path: str | Path) -> bool:
+    """True if `path` names a WARC file (Common Crawl style, plain or gzip)."""
+    return str(path).lower().endswith(WARC_SUFFIXES)
 
 
 def is_corpus(path: str | Path) -> bool:
-    """True if `path` names a JSON Lines corpus (by its suffix)."""
-    return str(path).lower().endswith(CORPUS_SUFFIXES)
+    """True if `path` names a JSON Lines corpus or a WARC file (by its suffix)."""
+    return str(path).lower().endswith(CORPUS_SUFFIXES) or is_warc(path)
+
+
+def output_name(name: str) -> str:
+    """The output file name of corpus `name`: a WARC becomes JSON Lines (`a.warc.gz` -> `a.jsonl.gz`)."""
+    lower = name.lower()
+    if lower.endswith(".warc.gz"):
+        return name[: -len(".warc.gz")] + ".jsonl.gz"
+    if lower.endswith(".warc"):
+        return name[: -len(".warc")] + ".jsonl"
+    return name
 
 
 def _zstd():
@@ -71,6 +89,30 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             line = line.rstrip(b"\r\n")
             if line.strip():
                 yield lineno, line
+
+
+def iter_warc(path: Path) -> Iterator[tuple[int, dict[str, str], bytes]]:
+    """(record number, WARC headers kept, page bytes) of every HTML/text response in a WARC file.
+
+    Needs the optional warcio package (`pip install cleanweb[warc]`).
+    """
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise InputError("WARC input needs the warcio package: pip install cleanweb[warc]") from None
+    with open(path, "rb") as fh:
+        for n, record in enumerate(ArchiveIterator(fh), 1):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "text/html").lower()
+            if not ctype.startswith(_PAGE_TYPES):
+                continue
+            head = {
+                "url": record.rec_headers.get_header("WARC-Target-URI") or "",
+                "warc_record_id": record.rec_headers.get_header("WARC-Record-ID") or "",
+                "warc_date": record.rec_headers.get_header("WARC-Date") or "",
+            }
+            yield n, head, record.content_stream().read()
 
 
 @dataclass(frozen=True)
@@ -124,6 +166,27 @@ def removed_counts(removed) -> dict[str, int]:
     for r in removed:
         counts[r.filter] = counts.get(r.filter, 0) + 1
     return counts
+
+
+def clean_warc_page(
+    head: dict[str, str], data: bytes, pipeline, opts: RecordOptions, kind: str = "auto",
+    budget: float | None = None,
+) -> RecordResult:
+    """Clean one WARC response's page bytes into a JSON line: the WARC headers, text and info."""
+    from .api import clean
+
+    ident = head.get("url") or head.get("warc_record_id")
+    try:
+        result = clean(data, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
+    except CleanwebError as exc:
+        return RecordResult(None, len(data), error=(exc.kind, str(exc)), ident=ident)
+    counts = removed_counts(result.removed)
+    if not result.text and not opts.keep_empty:
+        return RecordResult(None, len(data), removed=counts, empty=True, ident=ident)
+    out = {**head, opts.text_field: result.text}
+    out[INFO_KEY] = {"title": result.title, "meta": result.meta, "removed": counts}
+    line = dump_record(out)
+    return RecordResult(line, len(data), len(line), counts, empty=not result.text, ident=ident)
 
 
 def clean_record(

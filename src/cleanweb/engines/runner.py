@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import is_corpus, iter_lines, open_write
+from ..corpus import is_corpus, is_warc, iter_lines, iter_warc, open_write, output_name
+from ..errors import CleanwebError
 from ..output import Failure, is_complete, sweep_temps
 from .local import Failed, Task
 from .work import FileItem, RunOptions
@@ -110,7 +111,7 @@ def plan(paths: list[Path], out: Path, fmt: str, single_corpus_out: bool) -> Ite
             except OSError:
                 size = 0
             if is_corpus(src):
-                dest = out if single_corpus_out else out / rel
+                dest = out if single_corpus_out else out / rel.with_name(output_name(rel.name))
                 yield Entry(src, dest, str(src), True, size)
             else:
                 yield Entry(src, out / rel.with_suffix(suffix), str(src), False, size)
@@ -213,20 +214,24 @@ class Runner:
             return
         self._sinks[cid] = sink
         self.summary.files += 1
+        kind = "warc" if is_warc(entry.src) else "record"
+        records = iter_warc(entry.src) if kind == "warc" else iter_lines(entry.src)
         seq, items, size = 0, [], 0
         try:
-            for lineno, raw in iter_lines(entry.src):
-                items.append((lineno, raw))
-                size += len(raw)
+            for item in records:
+                items.append(item)
+                size += len(item[-1])
                 if len(items) >= RECORDS_PER_TASK or size >= BYTES_PER_TASK:
-                    yield Task("record", items, key=(cid, seq))
+                    yield Task(kind, items, key=(cid, seq))
                     seq, items, size = seq + 1, [], 0
+        except CleanwebError as exc:
+            self._fail(entry.display, exc.kind, str(exc))
         except (OSError, EOFError, ValueError) as exc:
             # A truncated .gz/.zst or unreadable corpus: keep what was read, report the rest.
             msg = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             self._fail(entry.display, "unreadable", f"corpus read stopped: {msg}")
         if items:
-            yield Task("record", items, key=(cid, seq))
+            yield Task(kind, items, key=(cid, seq))
             seq += 1
         sink.total = seq
         self._flush(cid)
@@ -270,9 +275,9 @@ class Runner:
         s = self.summary
         while sink.next_seq in sink.waiting:
             nbytes = 0
-            for (lineno, raw), res in sink.waiting.pop(sink.next_seq):
-                where = f"{sink.entry.display}:{lineno}"
-                nbytes += len(raw)
+            for item, res in sink.waiting.pop(sink.next_seq):
+                where = f"{sink.entry.display}:{item[0]}"
+                nbytes += len(item[-1])
                 if isinstance(res, Failed):
                     self._fail(where, *res.error)
                     continue

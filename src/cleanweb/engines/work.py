@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import clean
-from ..corpus import RecordOptions, RecordResult, clean_record, removed_counts
+from ..corpus import RecordOptions, RecordResult, clean_record, clean_warc_page, removed_counts
 from ..errors import CleanwebError
 from ..output import atomic_write, is_fatal
 
@@ -105,7 +105,16 @@ def clean_line(item: tuple[int, bytes], pipeline, opts: RunOptions) -> RecordRes
         return RecordResult(None, len(raw), error=describe(exc))
 
 
-HANDLERS: dict[str, Any] = {"file": clean_file, "record": clean_line}
+def clean_warc_item(item: tuple[int, dict[str, str], bytes], pipeline, opts: RunOptions) -> RecordResult:
+    """Clean the page of one WARC response record."""
+    _n, head, data = item
+    try:
+        return clean_warc_page(head, data, pipeline, opts.record, opts.kind, opts.budget)
+    except Exception as exc:  # noqa: BLE001
+        return RecordResult(None, len(data), error=describe(exc))
+
+
+HANDLERS: dict[str, Any] = {"file": clean_file, "record": clean_line, "warc": clean_warc_item}
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
