@@ -305,7 +305,10 @@ def recode(
     span_re = families[0].span
     repls: list[Replacement] = []
     for a, b in windows(hits, len(text)):
-        if len(suspect.findall(text, a, b)) < min(_MIN_SUSPECTS, b - a):
+        # Count against the window's non-ASCII characters, not its length, so spaces or
+        # ASCII around a short broken run never change the decision (idempotence).
+        wide = sum(ch >= "\x80" for ch in text[a:b])
+        if len(suspect.findall(text, a, b)) < min(_MIN_SUSPECTS, wide):
             continue  # one rare name in clean text
         for m in span_re.finditer(text, a, b):
             for cs, ce, after, name in _best(families, m.group(), suspect):
