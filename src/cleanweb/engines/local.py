@@ -164,19 +164,22 @@ class LocalEngine:
         try:
             while True:
                 for slot in self._slots:
-                    if slot.ready and slot.task is None and may_dispatch():
-                        task = pending.popleft() if pending else None
-                        if task is None and not exhausted:
-                            task = next(source, None)
-                            exhausted = task is None
-                        if task is None:
-                            break
-                        slot.task = task
-                        try:
-                            slot.conn.send((task.kind, task.items, task.settled))
-                        except OSError:  # the worker died while idle: rerun the task elsewhere
-                            self._replace(slot, pending, on_result, self._death_reason(slot))
-                            break
+                    if not slot.ready or slot.task is not None:
+                        continue
+                    task = None
+                    if pending:  # requeued work first, whatever the caller's window says
+                        task = pending.popleft()
+                    elif not exhausted and may_dispatch():
+                        task = next(source, None)
+                        exhausted = task is None
+                    if task is None:
+                        break
+                    slot.task = task
+                    try:
+                        slot.conn.send((task.kind, task.items, task.settled))
+                    except OSError:  # the worker died while idle: rerun the task elsewhere
+                        self._replace(slot, pending, on_result, self._death_reason(slot))
+                        break
                 busy = [s for s in self._slots if s.task is not None]
                 if not busy and not pending and exhausted:
                     return
