@@ -234,3 +234,9 @@ def test_body_keeps_a_page_without_prose_and_flags_it():
     Pipeline([BodyFilter()]).run(doc)
     assert [b.text for b in doc.kept()] == agenda
     assert doc.flags == {"no-prose": 1}
+
+
+def test_title_is_never_a_sentence_or_a_label_value_line():
+    page = ["朝代： 唐代", "这并不是他第一次穿过这道门来到对面。", *PARA]
+    result = cleanweb.clean("\n".join(page), to="keep")
+    assert result.title is None

@@ -18,7 +18,7 @@ _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
 _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
-_TITLE_BAD = regex.compile(r"[。；;]\s*$|^\d+$|[|｜]")
+_TITLE_BAD = regex.compile(r"。|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
 
 
 class BodyFilter(Filter):
