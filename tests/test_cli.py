@@ -304,3 +304,20 @@ def test_bad_config_is_a_usage_error(tmp_path, capsys):
     assert main(["clean", str(src), "-o", str(tmp_path / "out"), "--config", str(cfg)]) == 2
     assert "unknown filter" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_two_inputs_with_one_output_name_are_not_silently_merged(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_text("<html><body><p>" + ARTICLE + "</p></body></html>", "utf-8")
+    (src / "a.txt").write_text(ARTICLE, "utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text(ARTICLE, "utf-8")
+    (src / "c.txt").write_text(ARTICLE.replace("今年", "去年"), "utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(src), str(other), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"{src / 'a.txt'}: refused: output {out / 'a.txt'} is already the output of {src / 'a.html'}" in err
+    assert f"{other / 'c.txt'}: refused: output {out / 'c.txt'} is already the output of {src / 'c.txt'}" in err
+    assert "去年以来" in (out / "c.txt").read_text("utf-8")  # the first input's output stands

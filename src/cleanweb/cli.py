@@ -184,7 +184,7 @@ def cmd_clean(args: argparse.Namespace, pipeline: Pipeline) -> int:
     engine = _engine(args, opts)
     show = not args.quiet
     bar = _progress_bar(args.quiet)
-    runner = Runner(engine, opts, resume=args.resume, progress=bar.update)
+    runner = Runner(engine, opts, resume=args.resume, progress=bar.update, all_outputs=len(paths) > 1)
     code = EXIT_OK
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:

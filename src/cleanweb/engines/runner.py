@@ -149,15 +149,18 @@ class Runner:
         *,
         resume: bool = False,
         progress: Callable[[int, int], None] = lambda files, nbytes: None,
+        all_outputs: bool = False,
     ):
         self.engine = engine
         self.opts = opts
         self.resume = resume
         self.progress = progress
+        self.all_outputs = all_outputs
         self.summary = Summary()
         self._sinks: dict[int, _CorpusSink] = {}
         self._window = 4 * getattr(engine, "jobs", 1) + 4
         self._next_cid = 0
+        self._claimed: dict[Path, dict[str, str]] = {}
 
     def run(self, entries: Iterator[Entry]) -> Summary:
         """Clean every entry; returns the Summary (also on Ctrl-C, then re-raised)."""
@@ -187,6 +190,10 @@ class Runner:
             if entry.src.resolve() == entry.dest.resolve():
                 self._fail(entry.display, "refused", "output would overwrite the input")
                 continue
+            other = self._claim(entry)
+            if other is not None:
+                self._fail(entry.display, "refused", f"output {entry.dest} is already the output of {other}")
+                continue
             if self.resume and is_complete(entry.dest, entry.src):
                 self.summary.resumed += 1
                 continue
@@ -203,6 +210,21 @@ class Runner:
                 batch, size = [], 0
         if batch:
             yield Task("file", batch)
+
+    def _claim(self, entry: Entry) -> str | None:
+        """Record that `entry` writes its output; the input that already did, if any.
+
+        Two inputs can share an output (`a.html` and `a.txt` -> `a.txt`; two input
+        folders holding the same name). Outputs are remembered per output folder for
+        the most recent folders only (a walk finishes a folder before it moves on),
+        so memory stays bounded; `all_outputs` remembers every one (several roots).
+        """
+        seen = self._claimed.pop(entry.dest.parent, {})
+        self._claimed[entry.dest.parent] = seen  # most recent last; the oldest is evicted
+        other = seen.setdefault(entry.dest.name, entry.display)
+        if not self.all_outputs and len(self._claimed) > 256:
+            del self._claimed[next(iter(self._claimed))]
+        return None if other == entry.display else other
 
     def _corpus_tasks(self, entry: Entry) -> Iterator[Task]:
         self._next_cid += 1
