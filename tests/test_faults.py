@@ -105,6 +105,7 @@ def test_document_deaf_to_the_budget_is_killed_by_the_parent(tmp_path):
     summary = _run(tmp_path / "in", tmp_path / "out", _factory("HANG", hang), budget=0.3, timeout=1.0)
     assert time.monotonic() - t0 < 15
     assert [(Path(f.path).name, f.kind) for f in summary.failures] == [("p004.txt", "timeout")]
+    assert summary.failures[0].message == "did not finish in 1 s: its worker was killed"
     assert summary.files == 5
     assert _temps(tmp_path / "out") == []
 

@@ -221,7 +221,7 @@ class LocalEngine:
             for slot in list(self._slots):
                 started = slot.progress[1]
                 if slot.task is not None and started != _IDLE and now - started > self.timeout:
-                    reason = ("timeout", f"took longer than the --timeout of {self.timeout:g} s")
+                    reason = ("timeout", f"did not finish in {self.timeout:g} s: its worker was killed")
                     self._replace(slot, pending, on_result, reason)
 
     def _receive(self, slot: _Slot, pending, on_result) -> None:
