@@ -261,3 +261,7 @@ def test_cli_writes_one_utf8_text_for_pages_in_every_encoding(tmp_path):
     assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
     for codec in [*codecs, "big5"]:
         assert (out / f"{codec}.txt").read_text("utf-8") == body + "\n", codec
+
+
+def test_a_stray_nul_in_ascii_text_is_not_utf16():
+    assert cleanweb.clean(b"hello\x00 world").text == "hello world\n"

@@ -179,7 +179,11 @@ def _wide_without_bom(data: bytes) -> _Candidate | None:
         skewed = ascii_zeros >= 0.9 * (zeros_even + zeros_odd) and ascii_share >= 0.2
         found.append(_Candidate(text, enc, "nul-pattern", plausibility(text) + 0.3 * skewed))
     best = max(found, key=lambda c: c.score, default=None)
-    if best is None or best.score < _PLAUSIBLE - 0.2:
+    # A stray NUL or two in ASCII text (b"hello\x00 world") is not UTF-16: with few NULs
+    # the reading must be clearly Chinese, not merely possible.
+    few_nuls = (zeros_even + zeros_odd) * 8 < n
+    floor = _PLAUSIBLE + 0.2 if few_nuls else _PLAUSIBLE - 0.2
+    if best is None or best.score < floor:
         return None
     return _Candidate(best.text, best.encoding, best.method, min(1.0, best.score))
 
