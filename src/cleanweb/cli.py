@@ -31,7 +31,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_TERMINATED = 143
 DEFAULT_MAX_BYTES = "64M"
 DEFAULT_TIMEOUT = 120.0
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgKMG]?)i?[bB]?\s*$")
+# Applied to the stripped value: one whitespace run only, so no backtracking between two.
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgKMG]?)i?[bB]?")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +87,7 @@ def _jobs(value: str) -> int:
 
 def _size(value: str) -> int | None:
     """--max-bytes value: bytes with an optional K/M/G suffix; 0 means no limit."""
-    m = _SIZE.match(value)
+    m = _SIZE.fullmatch(value.strip())
     if not m:
         raise argparse.ArgumentTypeError(f"expected a size such as 500K or 64M, got {value!r}")
     scale = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[m.group(2).lower()]
