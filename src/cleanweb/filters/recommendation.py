@@ -15,7 +15,7 @@ from .navigation import is_prose
 
 # A heading line may carry a count, "more" link or arrows: 最新回复(2), 往期回顾 全部, 热点 >>
 # No `>>` alternative: `(?:>>|>)*` splits a run of ">" in exponentially many ways (">" repeats it).
-_HEADER_TAIL = regex.compile(r"[\s(（\[【]*\d*[)）\]】]?\s*(?:全部|更多|more|»|>|›)*\s*$")
+_HEADER_TAIL = regex.compile(r"[\s(（\[【]*+\d*+[)）\]】]?\s*+(?:全部|更多|more|»|>|›)*+\s*+$")
 _HEADER_HEAD = regex.compile(r"^[\s\[【<《]*")
 _COUNTER = regex.compile(
     # Possessive \s*+: two adjacent \s* split a long space run in quadratically many ways.

@@ -15,7 +15,8 @@ from ._edits import apply
 # Each pattern starts with a literal so the regex engine can skip ahead to it.
 _UNICODE = re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2}){2,}")
-_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\"'，。；！？、）】》]*")
+# A scheme is short: bounding it keeps a scan over a long run of letters linear.
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"'，。；！？、）】》]*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CODE_MARKS = set("\"'=;{}()[]<>`$")
 
