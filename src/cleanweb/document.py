@@ -59,7 +59,7 @@ class Block:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # no copy, unlike strip()
 
 
 @dataclass(frozen=True)
