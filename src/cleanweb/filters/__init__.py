@@ -19,8 +19,8 @@ FILTERS: dict[str, type[Filter]] = {
         MojibakeFilter,
         UserRulesFilter,
         SpamFilter,
+        BoilerplateFilter,  # before navigation: bylines dropped first leave menu runs whole
         NavigationFilter,
-        BoilerplateFilter,
         RecommendationFilter,
         DomFilter,
         BodyFilter,
