@@ -193,13 +193,16 @@ class BodyFilter(Filter):
         for i in range(first, min(lo + 2, len(lines))):
             block = lines[i]
             f = block.features
-            if block.verdict is not None and block.verdict.filter in ("spam", "boilerplate"):
-                continue
+            if block.verdict is not None and block.verdict.rule != "menu-run":
+                continue  # only a short title swept into a menu run may be taken back
             if not 4 <= f["chars"] <= 80 or _TITLE_BAD.search(f["norm"]) or f["han"] < 4:
                 continue
             if i >= lo and self._is_prose(block) and f["ends"] >= 1 and i != lo:
                 continue
-            score = topic.overlap(f["norm"]) * min(1.0, f["han"] / 8) - 0.01 * abs(lo - i)
+            overlap = topic.overlap(f["norm"])
+            if overlap < self.title_overlap / 2:
+                continue  # shares too little of the article to be its title
+            score = overlap * min(1.0, f["han"] / 8) - 0.01 * abs(lo - i)
             if any("byline" in b.features for b in lines[i + 1 : i + 3]):
                 score += 0.2  # titles sit right above their byline
             if score >= self.title_overlap and (best is None or score > best[0]):
