@@ -240,3 +240,14 @@ def test_title_is_never_a_sentence_or_a_label_value_line():
     page = ["朝代： 唐代", "这并不是他第一次穿过这道门来到对面。", *PARA]
     result = cleanweb.clean("\n".join(page), to="keep")
     assert result.title is None
+
+
+def test_body_keeps_a_list_page_whose_few_sentences_are_scattered():
+    agenda = [
+        "会议议程", "12月10日 代表注册", "地点：南开大学明珠园", "主持人：海闻教授", "8:30 开幕式",
+        "主讲人：李扬（中国社科院金融所所长）“对建立金融市场秩序的一些思考”，欢迎各位参加。",
+        "9:20 分组讨论", "地点：经济学院第二教学楼", "10:10 大会休息", "12:00 午餐",
+        "13:30 专题讨论", "地点：伯苓楼一楼报告厅", "15:45 闭幕式", "主持人：周立群教授",
+    ]
+    kept, _ = run([BodyFilter()], agenda)
+    assert kept == agenda

@@ -47,6 +47,7 @@ class BodyFilter(Filter):
         trim_min_core: int = 4,
         min_prose_chars: int = 150,
         tiny_penalty: float = 8.0,
+        min_prose_share: float = 0.35,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -60,15 +61,18 @@ class BodyFilter(Filter):
         self.trim_min_core = trim_min_core
         self.min_prose_chars = min_prose_chars
         self.tiny_penalty = tiny_penalty
+        self.min_prose_share = min_prose_share
 
     def apply(self, doc: Document) -> None:
         lines = [b for b in doc.blocks if not b.blank]
         if not lines:
             return
-        prose_chars = sum(b.features["chars"] for b in lines if b.verdict is None and self._is_prose(b))
-        if prose_chars < self.min_prose_chars:
-            # No article prose at all (an agenda, a table, a list page): keep what the
-            # specific filters left rather than guess a region.
+        alive = [b for b in lines if b.verdict is None]
+        prose_chars = sum(b.features["chars"] for b in alive if self._is_prose(b))
+        all_chars = sum(b.features["chars"] for b in alive)
+        if prose_chars < self.min_prose_chars or prose_chars < self.min_prose_share * all_chars:
+            # Little or no article prose (an agenda, a table, a list page): keep what the
+            # specific filters left rather than guess a region around a stray sentence.
             doc.flag("no-prose")
             return
         lo, hi = self._region(lines)
