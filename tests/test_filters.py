@@ -134,9 +134,20 @@ def test_recommendation_drops_off_topic_teaser_blob():
         "的高光时刻，层林尽染千山红遍，银杏栾树满城尽带黄金甲，金光灿灿满地锦绣。湖北省荆州市沙市小学，"
         "学生通过空中课堂与偏远乡镇小学学生一起做韵律操，新华社记者摄。"
     )
-    kept, dropped = run([RecommendationFilter(blob_chars=200)], [*PARA, teasers])
-    assert kept == PARA
+    article = PARA + [p.replace("。", "，记者了解到这一情况。") for p in PARA]
+    kept, dropped = run([RecommendationFilter(blob_chars=200)], [*article, teasers])
+    assert kept == article
     assert dropped[teasers] == ("recommendation", "teaser-blob")
+
+
+def test_recommendation_keeps_a_long_post_that_is_most_of_the_page():
+    post = "“" + "这门语言的许多特性强烈地偏向对脚本语言的良好支持，写起来简洁而灵活。" * 12 + "”"
+    replies = [
+        "同意楼上的看法，确实如此，我也是这样觉得的，谢谢分享，以后还请多多指教，大家一起进步。",
+        "我每天都在用它处理日常工作里的各种文件和报表，效率很高，已经离不开它了，推荐大家试试。",
+    ]
+    kept, _ = run([RecommendationFilter(blob_chars=200)], [post, *replies])
+    assert post in kept
 
 
 def test_recommendation_drops_counter_widget():

@@ -63,6 +63,7 @@ class RecommendationFilter(Filter):
         prose = [b for b in lines if b.verdict is None and is_prose(b)]
         topic = Topic([b.features["norm"] for b in prose])
         typical = median([b.features["chars"] for b in prose]) if prose else 0
+        prose_chars = sum(b.features["chars"] for b in prose)
         self._drop_link_lists(doc, lines)
         in_section = seen_prose = False
         for block in lines:
@@ -83,7 +84,7 @@ class RecommendationFilter(Filter):
                 continue
             if self._inline_related(norm):
                 self.drop(doc, block, "related-link")
-            elif self._is_blob(block, topic, typical):
+            elif self._is_blob(block, topic, typical, prose_chars):
                 self.drop(doc, block, "teaser-blob")
             elif block.features["chars"] <= 40 and _COUNTER.search(norm):
                 self.drop(doc, block, "counter-widget")
@@ -127,8 +128,10 @@ class RecommendationFilter(Filter):
             and topic.overlap(f["norm"], own=True) >= self.resume_overlap
         )
 
-    def _is_blob(self, block: Block, topic: Topic, typical: float) -> bool:
+    def _is_blob(self, block: Block, topic: Topic, typical: float, prose_chars: int) -> bool:
         chars = block.features["chars"]
         if chars < self.blob_chars or chars < self.blob_ratio * typical:
             return False
+        if 2 * chars >= prose_chars:
+            return False  # half the page's prose is its content (a long post), not a teaser
         return topic.overlap(block.features["norm"], own=True) < self.blob_overlap
