@@ -29,6 +29,7 @@ class Pipeline:
             if not callable(getattr(f, "apply", None)):
                 raise TypeError(f"{f!r} is not a filter: it has no apply(doc) method")
         self.stats: dict[str, Counter] = {}
+        self.config: Config = Config()  # what Pipeline.default was built from (HTML rules live here)
 
     @classmethod
     def default(
@@ -59,8 +60,6 @@ class Pipeline:
         pipe = cls(filters)
         pipe.config = cfg
         return pipe
-
-    config: Config = Config()
 
     def names(self) -> list[str]:
         return [f.name for f in self.filters]
