@@ -83,7 +83,7 @@ class BodyFilter(Filter):
         core = [b for b in lines[lo : hi + 1] if b.verdict is None and self._is_prose(b)]
         topic = Topic([b.features["norm"] for b in core])
         if len(core) >= self.trim_min_core:
-            lo, hi = self._trim(lines, lo, hi, topic)
+            lo, hi = self._trim(lines, lo, hi, topic, core)
         lo = self._lead_in(lines, lo)
         title = self._find_title(doc, lines, lo, topic)
         for i, block in enumerate(lines):
@@ -130,13 +130,14 @@ class BodyFilter(Filter):
                 best, best_lo, best_hi = total, start, i
         return best_lo, best_hi
 
-    def _trim(self, lines: list[Block], lo: int, hi: int, topic: Topic) -> tuple[int, int]:
+    def _trim(
+        self, lines: list[Block], lo: int, hi: int, topic: Topic, core: list[Block]
+    ) -> tuple[int, int]:
         """Shave off-topic prose from the region's edges (teasers glued below an article).
 
         A line is off-topic when its overlap is under `trim_overlap` and under half
         the region's median, so articles whose paragraphs share few words stay whole.
         """
-        core = [b for b in lines[lo : hi + 1] if b.verdict is None and self._is_prose(b)]
         limit = min(self.trim_overlap, 0.5 * median(topic.overlap(b.features["norm"], own=True) for b in core))
 
         def off(block: Block) -> bool:
