@@ -180,13 +180,7 @@ def clean_warc_page(
         result = clean(data, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
     except CleanwebError as exc:
         return RecordResult(None, len(data), error=(exc.kind, str(exc)), ident=ident)
-    counts = removed_counts(result.removed)
-    if not result.text and not opts.keep_empty:
-        return RecordResult(None, len(data), removed=counts, empty=True, ident=ident)
-    out = {**head, opts.text_field: result.text}
-    out[INFO_KEY] = {"title": result.title, "meta": result.meta, "removed": counts}
-    line = dump_record(out)
-    return RecordResult(line, len(data), len(line), counts, empty=not result.text, ident=ident)
+    return _as_record(head, result, len(data), opts, ident)
 
 
 def clean_record(
@@ -203,11 +197,16 @@ def clean_record(
         result = clean(text, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
     except CleanwebError as exc:
         return RecordResult(None, len(raw), error=(exc.kind, str(exc)), ident=ident)
+    return _as_record(record, result, len(raw), opts, ident)
+
+
+def _as_record(base: dict, result, size: int, opts: RecordOptions, ident) -> RecordResult:
+    """`base` with the cleaned text in `opts.text_field` and cleanweb's info, as one JSON line."""
     counts = removed_counts(result.removed)
     if not result.text and not opts.keep_empty:
-        return RecordResult(None, len(raw), removed=counts, empty=True, ident=ident)
-    out = dict(record)
+        return RecordResult(None, size, removed=counts, empty=True, ident=ident)
+    out = dict(base)
     out[opts.text_field] = result.text
     out[INFO_KEY] = {"title": result.title, "meta": result.meta, "removed": counts}
     line = dump_record(out)
-    return RecordResult(line, len(raw), len(line), counts, empty=not result.text, ident=ident)
+    return RecordResult(line, size, len(line), counts, empty=not result.text, ident=ident)
