@@ -49,12 +49,24 @@ def pages(devset: Path, subset: str) -> list[dict]:
     return [p for p in index if p["name"].startswith(prefixes)]
 
 
-def summarise(name: str, scores: list[tuple[float, float, float]], ms: list[float]) -> str:
+def summary(scores: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Pages, mean P and R, mean and median F1, and pages under F1 0.5."""
     f1 = [s[2] for s in scores]
+    return {
+        "pages": len(f1),
+        "p": statistics.mean(s[0] for s in scores),
+        "r": statistics.mean(s[1] for s in scores),
+        "f1": statistics.mean(f1),
+        "median": statistics.median(f1),
+        "under": sum(1 for x in f1 if x < 0.5),
+    }
+
+
+def summarise(name: str, scores: list[tuple[float, float, float]], ms: list[float]) -> str:
+    s = summary(scores)
     return (
-        f"{name:<22} pages={len(f1):3d}  P={statistics.mean(s[0] for s in scores):.3f}  "
-        f"R={statistics.mean(s[1] for s in scores):.3f}  F1 mean={statistics.mean(f1):.3f}  "
-        f"median={statistics.median(f1):.3f}  <0.5: {sum(1 for x in f1 if x < 0.5):2d}  "
+        f"{name:<22} pages={s['pages']:3d}  P={s['p']:.3f}  R={s['r']:.3f}  "
+        f"F1 mean={s['f1']:.3f}  median={s['median']:.3f}  <0.5: {s['under']:2d}  "
         f"ms/page median={statistics.median(ms):.1f}"
     )
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devset import DEFAULT_DEVSET, bigram_prf, pages  # noqa: E402
+from devset import DEFAULT_DEVSET, bigram_prf, pages, summary  # noqa: E402
 
 Extractor = Callable[[bytes], str]
 
@@ -103,11 +103,10 @@ def _load(names: list[str]) -> dict[str, Extractor]:
 
 
 def _row(name: str, scores: list[tuple[float, float, float]], ms: list[float]) -> str:
-    f1 = [s[2] for s in scores]
+    s = summary(scores)
     return (
-        f"| {name:<22} | {len(f1):3d} | {statistics.mean(s[0] for s in scores):.3f} | "
-        f"{statistics.mean(s[1] for s in scores):.3f} | {statistics.mean(f1):.3f} | "
-        f"{statistics.median(f1):.3f} | {sum(1 for x in f1 if x < 0.5):3d} | "
+        f"| {name:<22} | {s['pages']:3d} | {s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} | "
+        f"{s['median']:.3f} | {s['under']:3d} | "
         f"{statistics.median(ms):7.1f} | {statistics.mean(ms):7.1f} |"
     )
 
