@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
+from itertools import accumulate
+from operator import sub
 
 import regex
 
@@ -49,6 +51,7 @@ _MAGIC_HEAD = 64  # where control bytes must appear to confirm a short printable
 # (ISO-2022 encodings use it) but not in decoded text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), 0x1F, 0x7F])
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_CONTROL_CHARS = tuple(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)))  # as _CONTROL
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32: NULs are text
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
@@ -147,7 +150,9 @@ def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edi
     The record is the document-level Edits (one per family) and flag counts.
     """
     check_size(text, max_size)
-    controls = _CONTROL.findall(text) if _CONTROL.search(text) else []
+    # A substring test per character is a fast C scan; the regex runs only when one is there.
+    has_control = any(ch in text for ch in _CONTROL_CHARS)
+    controls = _CONTROL.findall(text) if has_control else []
     surrogates = _SURROGATE.findall(text) if _SURROGATE.search(text) else []
     bad = len(controls) + len(surrogates)
     if bad > max(BINARY_SHARE * len(text), _MIN_BAD):
@@ -183,6 +188,20 @@ _SCOPE_TAGS = (
 _SCOPE_TAG = regex.compile(r"<(/?)(?:" + "|".join(_SCOPE_TAGS) + r")\b[^<>]*>", regex.I)
 
 
+_STEP = {"": 1, "/": -1}  # an opening tag (no slash captured) goes down a level, a closing one up
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest nesting of the block tags `limit_nesting` counts, as it counts them.
+
+    Closing a tag at depth 0 stays at 0, so the depth after each tag is its running
+    sum minus the lowest running sum before it (Lindley's recursion, solved in C).
+    """
+    marks = _SCOPE_TAG.findall(html)  # "" for each opening tag, "/" for each closing one
+    sums = list(accumulate(map(_STEP.__getitem__, marks), initial=0))
+    return max(map(sub, sums, accumulate(sums, min)))
+
+
 def limit_nesting(html: str, max_depth: int = MAX_NESTING) -> tuple[str, int]:
     """Remove the block tags nested deeper than `max_depth`; return the HTML and their number.
 
@@ -190,8 +209,7 @@ def limit_nesting(html: str, max_depth: int = MAX_NESTING) -> tuple[str, int]:
     <div> would take hours); their text stays, only the tags go. Line breaks inside a
     removed tag are kept so line numbers do not move. Real pages never come near the limit.
     """
-    lowered = html.lower()
-    if sum(lowered.count("<" + tag) for tag in _SCOPE_TAGS) <= max_depth:
+    if nesting_depth(html) <= max_depth:
         return html, 0
     depth = removed = 0
 
