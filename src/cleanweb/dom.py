@@ -36,8 +36,8 @@ _KIND = {
 }
 # Cell or list-item contents that make a row a layout container rather than a data row.
 _NESTED_BLOCK = "div, p, br, table, ul, ol, dl, h1, h2, h3, h4, h5, h6, blockquote, pre, section, article"
-# Stack marks: a skipped subtree, and open inline elements (no Element is made for them).
-_SKIP, _LINK, _INLINE = -1, -2, -3
+# Stack marks of open inline elements (no Element is made for them).
+_LINK, _INLINE = -2, -3
 _VOID_TAGS = frozenset("br img hr wbr area col embed input link meta source track param".split())
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -195,8 +195,7 @@ class _Walker:
         self.units: list[Unit] = []
         self.siblings: dict[tuple[int, tuple[str, str]], int] = {}
         self.owner = -1
-        self.open: list[int] = []
-        self.owners: list[int] = []
+        self.open: list[int] = []  # ids of the open elements, innermost last
         self.unit: Unit | None = None
         self.kind_hint = ""
 
@@ -208,112 +207,104 @@ class _Walker:
         return Walk(self.elements, self.units, self.siblings)
 
     def _visit(self, root: LexborNode) -> None:
-        """One C-level preorder traversal; leaving an element is seen when its parent reappears."""
-        self.links = 0
-        # (mem_id, element id) of open elements; -1 marks a skipped subtree (script, data row...).
-        stack: list[tuple[int, int]] = []
-        for node in root.traverse(include_text=True):
-            parent = node.parent
-            pid = parent.mem_id if parent is not None else 0
-            while stack and stack[-1][0] != pid:
-                self._close(stack.pop()[1])
-            tag = node.tag
-            skipped = bool(stack) and stack[-1][1] == _SKIP
-            if tag == "-text":
-                if not skipped:
-                    text = node.text_content
-                    if text:
-                        self._add(text, self.links > 0)
-                continue
-            if not tag or tag[0] == "-":
-                continue
-            if skipped or tag in SKIP_TAGS:
-                stack.append((node.mem_id, _SKIP))
-                continue
-            if tag == "br":
-                self._flush("line")
-            elif tag == "img":
-                self._alt(node)
-            if tag in _VOID_TAGS:
-                continue
-            if tag == "form" and len("".join((node.text() or "").split())) < _SMALL_FORM_CHARS:
-                stack.append((node.mem_id, _SKIP))
-                continue
-            attrs = node.attributes
-            if tag not in BLOCK_TAGS and "data-cleanweb" not in attrs:
-                # Inline elements shape no block: only links are counted, hidden ones skipped.
-                # (One a user selector marked becomes a block of its own, to drop or keep.)
-                style = attrs.get("style")
-                if style and _HIDDEN_STYLE.search(style):
-                    stack.append((node.mem_id, _SKIP))
-                elif tag == "a":
-                    self.links += 1
-                    stack.append((node.mem_id, _LINK))
-                else:
-                    stack.append((node.mem_id, _INLINE))
-                continue
-            new = self._open(node, tag, attrs)
-            if tag == "tr" and _data_row(node):
-                self._row(node, new)
-                self._close(new)
-                stack.append((node.mem_id, _SKIP))
-                continue
-            stack.append((node.mem_id, new))
-        while stack:
-            self._close(stack.pop()[1])
+        """A preorder walk with a stack of child iterators: skipped subtrees are never entered.
 
-    def _close(self, eid: int) -> None:
-        if eid < 0:
-            if eid == _LINK:
-                self.links -= 1
-            return
+        An explicit stack, not recursion, since inline tags may nest without bound.
+        """
+        links = 0
+        # (children of an entered node, its mark): an element id, or _LINK / _INLINE.
+        stack = [(iter((root,)), _INLINE)]
+        while stack:
+            children, _mark = stack[-1]
+            for node in children:
+                tag = node.tag
+                if tag == "-text":
+                    text = node.text_content
+                    if not text:
+                        continue
+                    if text.isspace():  # between tags: a space inside an open unit, else nothing
+                        if self.unit is not None:
+                            self.unit.parts.append(" ")
+                    else:
+                        self._add(text, links > 0)
+                    continue
+                if not tag or tag[0] == "-" or tag in SKIP_TAGS:
+                    continue
+                if tag in _VOID_TAGS:
+                    if tag == "br":
+                        self._flush("line")
+                    elif tag == "img":
+                        self._alt(node)
+                    continue
+                if tag == "form" and len("".join((node.text() or "").split())) < _SMALL_FORM_CHARS:
+                    continue
+                attrs = node.attributes
+                if tag not in BLOCK_TAGS and "data-cleanweb" not in attrs:
+                    # Inline elements shape no block: only links are counted, hidden ones skipped.
+                    # (One a user selector marked becomes a block of its own, to drop or keep.)
+                    style = attrs.get("style")
+                    if style and _HIDDEN_STYLE.search(style):
+                        continue
+                    if tag == "a":
+                        links += 1
+                        stack.append((node.iter(include_text=True), _LINK))
+                    else:
+                        stack.append((node.iter(include_text=True), _INLINE))
+                    break
+                new = self._open(tag, attrs)
+                if tag == "tr" and _data_row(node):
+                    self._row(node, new)
+                    self._close()
+                    continue
+                stack.append((node.iter(include_text=True), new))
+                break
+            else:  # every child seen: leave the node
+                stack.pop()
+                if _mark >= 0:
+                    self._close()
+                elif _mark == _LINK:
+                    links -= 1
+
+    def _close(self) -> None:
         self.open.pop()
         self._flush()
-        self.owners.pop()
-        self.owner = self.owners[-1] if self.owners else -1
+        self.owner = self.open[-1] if self.open else -1
 
-    def _open(self, node: LexborNode, tag: str, attrs: dict[str, str | None]) -> int:
+    def _open(self, tag: str, attrs: dict[str, str | None]) -> int:
         cls = attrs.get("class") or ""
-        ident = attrs.get("id") or ""
-        parent = self.open[-1] if self.open else -1
-        up = self.elements[parent] if parent >= 0 else None
-        tokens, noise, content, forum = classify(cls, ident)
+        tokens, noise, content, forum = classify(cls, attrs.get("id") or "")
         # HTML5 sectioning elements say their role outright.
         noise = noise or _NOISE_TAGS.get(tag, "")
         content = content or tag in _CONTENT_TAGS
-        style = attrs.get("style")
-        el = Element(
-            tag=tag,
-            tokens=tokens,
-            parent=parent,
-            depth=up.depth + 1 if up else 0,
-            sig=(tag, cls),
-            noise=noise,
-            content=content,
-            forum=forum,
-            hidden=(up.hidden if up else False)
-            or "hidden" in attrs
-            or bool(style and _HIDDEN_STYLE.search(style)),
-            user=attrs.get("data-cleanweb") or (up.user if up else ""),
-            noise_up=0 if noise else min(up.noise_up + 1, 99) if up else 99,
-            content_up=0 if content else min(up.content_up + 1, 99) if up else 99,
+        user = attrs.get("data-cleanweb")
+        if self.open:
+            parent = self.open[-1]
+            up = self.elements[parent]
+            depth, hidden, user = up.depth + 1, up.hidden, user or up.user
+            noise_up = 0 if noise else min(up.noise_up + 1, 99)
+            content_up = 0 if content else min(up.content_up + 1, 99)
+        else:
+            parent, depth, hidden, user = -1, 0, False, user or ""
+            noise_up = 0 if noise else 99
+            content_up = 0 if content else 99
+        if not hidden:
+            style = attrs.get("style")
+            hidden = "hidden" in attrs or bool(style and _HIDDEN_STYLE.search(style))
+        sig = (tag, cls)
+        self.elements.append(
+            Element(tag, tokens, parent, depth, sig, noise, content, forum, hidden, user,
+                    noise_up, content_up)
         )
-        self.elements.append(el)
         eid = len(self.elements) - 1
-        key = (parent, el.sig)
+        key = (parent, sig)
         self.siblings[key] = self.siblings.get(key, 0) + 1
         self.open.append(eid)
         self._flush()
         self.owner = eid
-        self.owners.append(eid)
-        self.kind_hint = ""
         return eid
 
     def _add(self, text: str, linked: bool) -> None:
-        if not text.strip():
-            if self.unit is not None:
-                self.unit.parts.append(" ")
-            return
+        """Add a text node that is not all whitespace to the open unit (opening one)."""
         if self.unit is None:
             self.unit = Unit(owner=self.owner, kind=self.kind_hint or self._kind())
         unit = self.unit
