@@ -9,10 +9,8 @@ against it, so the best element is the tightest one holding most of the article.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -46,6 +44,7 @@ _BODY = regex.compile(r"<body", regex.I)
 _NEAR = 16_384  # characters searched ahead of the previous unit before the rest of the page
 _MAX_FAR_MISSES = 3
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
+_LAST_RUN = regex.compile(r"(?r)[\p{Han}\p{L}\p{N}]{2,}")  # searched from the end
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
 # Teaser items: repeated boxes (li, div, ...) holding a link and a short summary.
 _NOISE_TAGS = {"nav": "nav", "aside": "aside", "footer": "footer"}
@@ -374,17 +373,19 @@ def locate(units: list[Unit], source: str) -> None:
     window is searched, keeping the cost linear. A unit not found takes the
     previous unit's line.
     """
-    line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+    line_of = _LineCounter(source)
     body = _BODY.search(source)
     top = cursor = anchor = body.start() if body else 0
     misses = 0
     for unit in units:
+        first = _KEY.search(unit.first)
+        key = first.group() if first else ""
         far = misses < _MAX_FAR_MISSES
-        start, near = _find(source, unit.first, cursor, 0, far=far)
+        start, near = _find(source, key, cursor, far=far)
         if start < 0 and anchor < cursor:
-            start, near = _find(source, unit.first, anchor, 0, far=far)
+            start, near = _find(source, key, anchor, far=far)
         if start < 0 and far and top < anchor:  # the parser moved it (foster-parented table text)
-            start, near = _find(source, unit.first, top, 0, far=True)
+            start, near = _find(source, key, top, far=True)
         if start < 0:
             misses += 1
             start = cursor
@@ -393,17 +394,49 @@ def locate(units: list[Unit], source: str) -> None:
             cursor = start
             if near:
                 anchor = start
-        end, _ = _find(source, unit.last, start, -1, far=False)
-        unit.start = bisect_right(line_starts, start)
-        unit.end = bisect_right(line_starts, max(end, start))
+        end, _ = _find(source, last_key(unit.last), start, far=False)
+        unit.start = line_of(start)
+        unit.end = line_of(max(end, start))
 
 
-def _find(source: str, fragment: str, cursor: int, which: int, *, far: bool) -> tuple[int, bool]:
-    """(position of the fragment's first or last word at or after `cursor`, found nearby?)."""
-    keys = _KEY.findall(fragment)
-    if not keys:
+def last_key(fragment: str) -> str:
+    """The last of `_KEY.findall(fragment)` ("" if none), without splitting the whole fragment.
+
+    findall cuts each run of word characters into 8-character keys from its start and
+    drops a 1-character remainder, so the last key is the tail of the last run of 2+.
+    """
+    run = _LAST_RUN.search(fragment)
+    if run is None:
+        return ""
+    text = run.group()
+    cut = len(text) % 8
+    if cut >= 2:
+        return text[-cut:]
+    return text[len(text) - cut - 8 : len(text) - cut]
+
+
+class _LineCounter:
+    """1-based line number of a position, counting line feeds from the position asked before
+    (locate asks mostly ascending positions, so the page is counted about once)."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.pos = 0
+        self.line = 1
+
+    def __call__(self, pos: int) -> int:
+        if pos >= self.pos:
+            self.line += self.source.count("\n", self.pos, pos)
+        else:
+            self.line -= self.source.count("\n", pos, self.pos)
+        self.pos = pos
+        return self.line
+
+
+def _find(source: str, key: str, cursor: int, *, far: bool) -> tuple[int, bool]:
+    """(position of `key` at or after `cursor`, found nearby?); (-1, False) for no key."""
+    if not key:
         return -1, False
-    key = keys[which]
     pos = source.find(key, cursor, cursor + _NEAR)
     if pos >= 0:
         return pos, True
