@@ -8,7 +8,7 @@ Simplified lower case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -31,7 +31,7 @@ def _parse(lines: Iterable[str]) -> list[str]:
     return terms
 
 
-def _trie_pattern(terms: Iterable[str]) -> str:
+def trie_pattern(terms: Iterable[str]) -> str:
     """Factor common prefixes so a thousand terms match in one cheap pass."""
     trie: dict = {}
     for term in terms:
@@ -58,7 +58,7 @@ class Lexicon:
 
     def __init__(self, terms: Iterable[str]):
         self.terms = sorted({judge_view(t) for t in terms if t.strip()})
-        pattern = _trie_pattern(self.terms) if self.terms else r"(?!x)x"
+        pattern = trie_pattern(self.terms) if self.terms else r"(?!x)x"
         # Literal terms need no Unicode classes; the stdlib engine runs this trie ~6x faster.
         self._re = re.compile(pattern)
 
@@ -72,6 +72,10 @@ class Lexicon:
     def findall(self, norm: str) -> list[str]:
         """Terms found in `norm` (already in the normalised view), leftmost-longest."""
         return self._re.findall(norm)
+
+    def finditer(self, norm: str) -> Iterator[re.Match[str]]:
+        """Matches of the terms in `norm`, leftmost-longest, with their positions."""
+        return self._re.finditer(norm)
 
     def search(self, norm: str) -> bool:
         return self._re.search(norm) is not None

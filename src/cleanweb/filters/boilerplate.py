@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
-from ..metadata import read_byline
-from ..patterns import first_match, load_rules
+from ..metadata import may_be_byline, read_byline
+from ..patterns import load_table
 from .base import Filter
 
 _BRACKETED = regex.compile(r"^\s*[(（\[【][^()（）]{2,60}[)）\]】]\s*$")
@@ -24,24 +24,27 @@ class BoilerplateFilter(Filter):
     def __init__(self, *, max_chars: int = 200, byline_chars: int = 80):
         self.max_chars = max_chars
         self.byline_chars = byline_chars
-        self._rules = load_rules("boilerplate_patterns")
+        self._table = load_table("boilerplate_patterns")
 
     def apply(self, doc: Document) -> None:
+        short = [
+            b for b in doc.blocks if not b.blank and b.verdict is None and b.features["chars"] <= self.max_chars
+        ]
+        # The rule each short line matches, found for the whole page at once.
+        rules = dict(zip(map(id, short), self._table.first_matches([b.features["norm"] for b in short]), strict=True))
         after_image = False
         for block in doc.blocks:
             if block.blank:
                 continue
             if after_image and block.verdict is None and _BRACKETED.match(block.text):
                 self.drop(doc, block, "caption")  # the bracketed credit under an image
-            elif block.verdict is None:
-                self._judge(doc, block)
+            elif block.verdict is None and id(block) in rules:
+                self._judge(doc, block, rules[id(block)])
             after_image = block.verdict is not None and block.verdict.rule == "imagefile"
 
-    def _judge(self, doc: Document, block: Block) -> None:
+    def _judge(self, doc: Document, block: Block, rule: str | None) -> None:
         f = block.features
-        if f["chars"] > self.max_chars:
-            return
-        if f["chars"] <= self.byline_chars:
+        if f["chars"] <= self.byline_chars and may_be_byline(f["norm"], f["digits"]):
             found = read_byline(block.text)
             if found:
                 block.features["byline"] = found
@@ -49,6 +52,5 @@ class BoilerplateFilter(Filter):
                     doc.meta.setdefault(key, value)
                 self.drop(doc, block, "byline")
                 return
-        rule = first_match(self._rules, f["norm"])
         if rule:
             self.drop(doc, block, rule)

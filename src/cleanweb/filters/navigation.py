@@ -8,7 +8,7 @@ import regex
 
 from ..document import Block, Document
 from ..lexicon import Lexicon
-from ..patterns import first_match, load_rules
+from ..patterns import load_table
 from .base import Filter
 
 _ITEMS = regex.compile(r"[\s|｜/\\•·»›>\-_*]+")
@@ -45,26 +45,31 @@ class NavigationFilter(Filter):
         self.min_run = min_run
         self.short_chars = short_chars
         self._terms = set(Lexicon.named("nav_terms", add_terms, remove_terms).terms)
-        self._rules = load_rules("nav_patterns")
+        self._table = load_table("nav_patterns")
 
     def apply(self, doc: Document) -> None:
-        for block in doc.blocks:
-            if block.blank or block.verdict is not None:
-                continue
-            rule = self.judge(block.features["norm"], block)
+        short = [
+            b
+            for b in doc.blocks
+            if not b.blank and b.verdict is None and b.features["chars"] <= 80 and b.features["ends"] < 2
+        ]
+        # The pattern each short line matches, found for the whole page at once.
+        matched = self._table.first_matches([b.features["norm"] for b in short])
+        for block, rule in zip(short, matched, strict=True):
+            rule = self.judge(block.features["norm"], block, rule)
             if rule:
                 self.drop(doc, block, rule)
         self._drop_edge_runs(doc)
 
-    def judge(self, norm: str, block: Block) -> str | None:
+    def judge(self, norm: str, block: Block, pattern_rule: str | None) -> str | None:
+        """The rule a short line breaks, or None; `pattern_rule` is its first nav_patterns match."""
         if block.features["chars"] > 80 or block.features["ends"] >= 2:
             return None
         items = [i for i in _ITEMS.split(norm.strip()) if i]
         if items and all(i in self._terms for i in items):
             return "nav-terms"
-        rule = first_match(self._rules, norm)
-        if rule:
-            return rule
+        if pattern_rule:
+            return pattern_rule
         if (
             len(items) >= self.min_items
             and block.features["punct"] == 0
