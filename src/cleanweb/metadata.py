@@ -38,6 +38,19 @@ def find_date(text: str) -> str | None:
     return out
 
 
+# Every field of a byline needs a digit (dates, view counts) or one of these separators
+# (作者：, 来源/...) once NFKC has folded the full-width forms.
+_FIELD_SEPARATORS = (":", "/", "丨", "|")
+
+
+def may_be_byline(norm: str, digits: int) -> bool:
+    """False when a line's normalised view cannot be a byline: the cheap test before `read_byline`.
+
+    `digits` is the line's digit count (features["digits"]).
+    """
+    return digits > 0 or any(sep in norm for sep in _FIELD_SEPARATORS)
+
+
 def read_byline(text: str) -> dict[str, str] | None:
     """Fields of a byline line (author, date, source, views), or None if it is not one.
 

@@ -24,8 +24,17 @@ def segment(doc: Document) -> None:
 
 
 def refresh(doc: Document) -> None:
-    """Recompute the normalised view and features after block text changed."""
-    views = judge_view("\n".join(b.text.replace("\n", " ") for b in doc.blocks)).split("\n")
-    if len(views) != len(doc.blocks):  # a converter changed line structure: do it per block
-        views = [judge_view(b.text.replace("\n", " ")) for b in doc.blocks]
-    annotate(doc.blocks, views)
+    """Measure the normalised view and features of every block whose text changed since.
+
+    A block remembers the text its features were measured on, so after a filter edits
+    a few blocks only those are measured again (the rest of the page is not re-read).
+    """
+    stale = [b for b in doc.blocks if b.features.get("measured") is not b.text]
+    if not stale:
+        return
+    views = judge_view("\n".join(b.text.replace("\n", " ") for b in stale)).split("\n")
+    if len(views) != len(stale):  # a converter changed line structure: do it per block
+        views = [judge_view(b.text.replace("\n", " ")) for b in stale]
+    annotate(stale, views)
+    for block in stale:
+        block.features["measured"] = block.text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 import regex
 
@@ -11,8 +13,8 @@ from ..lexicon import Lexicon
 from .base import Filter
 
 _ITEM_SEP = regex.compile(r"\s*[|｜,，、_—\-]\s*|\s{2,}|\s+(?=\S)")
-_PLACE_HINT = regex.compile(r"(?:\p{Han}{1,8}[市县区省州旗盟镇乡岛港]\s*[|｜,，、\s]\s*){4}")
 _PLACE = regex.compile(r"^\p{Han}{1,8}(?:市|县|区|省|州|旗|盟|镇|乡|岛|港)$")
+_NOT_PLACE_END = regex.compile(r"[^市县区省州旗盟镇乡岛港\n]+")  # every place item ends with one of these
 
 
 class SpamFilter(Filter):
@@ -46,13 +48,27 @@ class SpamFilter(Filter):
 
     def apply(self, doc: Document) -> None:
         blocks = [b for b in doc.blocks if not b.blank and b.verdict is None]
-        whole = "\n".join(b.features["norm"] for b in blocks)
-        if not self._strong.search(whole) and not _PLACE_HINT.search(whole):
-            return  # one pass over the page clears most pages of any spam check
-        for block in blocks:
+        for i in self._candidates([b.features["norm"] for b in blocks]):
+            block = blocks[i]
             rule = self.judge(block.features["norm"], block.features)
             if rule:
                 self.drop(doc, block, rule)
+
+    def _candidates(self, norms: list[str]) -> list[int]:
+        """Lines `judge` could flag, found in two passes over the page instead of one a line.
+
+        A line needs a strong term to be stuffing, and enough place-name endings to be a
+        place list; the rest of the page is never judged.
+        """
+        whole = "\n".join(norms)
+        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))
+        found = {bisect_right(starts, m.start()) - 1 for m in self._strong.finditer(whole)}
+        need = self.place_share * self.min_places
+        if need <= 0:
+            return list(range(len(norms)))
+        ends = map(len, _NOT_PLACE_END.sub("", whole).split("\n"))
+        found.update(i for i, n in enumerate(ends) if n >= need)
+        return sorted(found)
 
     def judge(self, norm: str, feats: dict) -> str | None:
         """The rule a line breaks, or None."""
