@@ -6,7 +6,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanweb.guard import _SCOPE_TAG, check_text, limit_nesting, nesting_depth
+from cleanweb.guard import (
+    _FOLDS,
+    _OPENING_PREFIX,
+    _SCOPE_TAG,
+    _SCOPE_TAGS,
+    check_text,
+    limit_nesting,
+    nesting_depth,
+)
 
 # Pieces of markup: scope tags in both cases, with attributes, a tag `\b` rejects
 # (<divx>), tags that do not count (<p>, <span>), text and a lone "<".
@@ -36,6 +44,24 @@ def test_nesting_depth_is_the_walks_depth_and_decides_flattening(pieces, limit):
     assert flat.count("\n") == html.count("\n")
     if not removed:
         assert flat == html
+
+
+def test_opening_prefixes_bound_the_openings_the_flattening_regex_counts():
+    # Every character regex.I takes for a letter of a scope tag is in that letter's class.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(_SCOPE_TAGS)):
+        matched = set(regex.findall("(?i)" + letter, everything))
+        assert matched == {letter, letter.upper(), *_FOLDS.get(letter, "")}
+    page = "<DIV><ſection><table\n><dialog></div><div_x><p><a href=x><Ul class=u>" * 3
+    openings = sum(1 for m in _SCOPE_TAG.finditer(page) if not m.group(1))
+    assert openings == 15 and len(_OPENING_PREFIX.findall(page)) >= openings
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_opening_prefix_count_is_never_below_the_depth(pieces):
+    html = "".join(pieces)
+    assert len(_OPENING_PREFIX.findall(html)) >= nesting_depth(html)
 
 
 def test_nesting_depth_examples():

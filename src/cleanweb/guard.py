@@ -23,6 +23,7 @@ Policy (what `clean` does with hostile input):
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -188,6 +189,27 @@ _SCOPE_TAGS = (
 _SCOPE_TAG = regex.compile(r"<(/?)(?:" + "|".join(_SCOPE_TAGS) + r")\b[^<>]*>", regex.I)
 
 
+# Characters regex.I matches for an ASCII letter besides its two cases (tests/test_html_guard.py).
+_FOLDS = {"i": "\u0130", "k": "\u212a", "s": "\u017f"}
+
+
+def _letter_class(letters: set[str]) -> str:
+    return "[" + "".join(sorted(c + c.upper() + _FOLDS.get(c, "") for c in letters)) + "]"
+
+
+def _opening_prefixes() -> re.Pattern[str]:
+    """`<` and the first two letters of a scope tag, in any case: a start every opening tag has."""
+    seconds: dict[str, set[str]] = {}
+    for tag in _SCOPE_TAGS:
+        seconds.setdefault(tag[0], set()).add(tag[1])
+    return re.compile(
+        "<(?:" + "|".join(_letter_class({a}) + _letter_class(b) for a, b in seconds.items()) + ")"
+    )
+
+
+# Each opening tag _SCOPE_TAG matches starts at its own `<` with one of these prefixes, so
+# their number bounds the depth from above; on most pages it is under the limit (one cheap scan).
+_OPENING_PREFIX = _opening_prefixes()
 _STEP = {"": 1, "/": -1}  # an opening tag (no slash captured) goes down a level, a closing one up
 
 
@@ -209,7 +231,7 @@ def limit_nesting(html: str, max_depth: int = MAX_NESTING) -> tuple[str, int]:
     <div> would take hours); their text stays, only the tags go. Line breaks inside a
     removed tag are kept so line numbers do not move. Real pages never come near the limit.
     """
-    if nesting_depth(html) <= max_depth:
+    if len(_OPENING_PREFIX.findall(html)) <= max_depth or nesting_depth(html) <= max_depth:
         return html, 0
     depth = removed = 0
 
