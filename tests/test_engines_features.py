@@ -11,8 +11,8 @@ from cleanweb._norm import judge_view
 from cleanweb.features import measure, measure_many
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-# Characters every counted class cares about, plus the whitespace str.split and \s disagree on.
-ALPHABET = list(" \t.。!？?-|/\\>»·…,，:：“”《》ab Z1２３٣的了是中文\u3000\u00a0\u2028\u0085\x1c\x1f")
+# Characters every counted class cares about (Han from every block, astral too), plus the whitespace str.split and \s disagree on.
+ALPHABET = list(" \t.。!？?-|/\\>»·…,，:：“”《》ab Z1２３٣的了是中文𠀀豈⺀〇々\u3000\u00a0\u2028\u0085\x1c\x1f")
 
 
 def test_seed_pages_count_the_same_batched():

@@ -14,6 +14,7 @@ from operator import add
 import regex
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_NOT_HAN = regex.compile(r"\P{Han}+")
 
 
 # 4096 lines keep the hits of one page's filters; 32768 grew each worker by ~250 MB (bench/run.py).
@@ -23,19 +24,31 @@ def bigrams(norm: str) -> Counter[str]:
 
     Cached: the same line is measured by several filters. Callers must not mutate it.
     """
-    grams: Counter[str] = Counter()
-    for run in _HAN_RUN.findall(norm):
-        grams.update(map(add, run, run[1:]))  # pairs of neighbours, built in C
+    han = _NOT_HAN.sub("\n", norm)
+    grams = Counter(map(add, han, han[1:]))  # pairs of neighbours, counted in C
+    for gram in [g for g in grams if "\n" in g]:
+        del grams[gram]  # a pair across a non-Han run
     return grams
 
 
 class Topic:
-    """Bigram counts of a set of core lines, queried for the overlap of any other line."""
+    """Bigram counts of a set of core lines, queried for the overlap of any other line.
+
+    The counts are made on the first query (many pages never ask), in one pass over
+    the core lines joined: non-Han runs become one separator, so the pairs holding it
+    are never asked for and the Han pairs are exactly those of the lines one by one.
+    """
 
     def __init__(self, norms: list[str]):
-        self.counts: Counter[str] = Counter()
-        for norm in norms:
-            self.counts.update(bigrams(norm))
+        self._norms = norms
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            han = _NOT_HAN.sub("\n", "\n".join(self._norms))
+            self._counts = Counter(map(add, han, han[1:]))
+        return self._counts
 
     def overlap(self, norm: str, own: bool = False) -> float:
         """Share of `norm`'s bigrams seen in the core; `own` discounts the line itself."""
@@ -43,9 +56,10 @@ class Topic:
         total = sum(grams.values())
         if not total:
             return 0.0
+        counts = self.counts
         hits = 0
         for gram, n in grams.items():
-            available = self.counts.get(gram, 0) - (n if own else 0)
+            available = counts.get(gram, 0) - (n if own else 0)
             if available > 0:
                 hits += n
         return hits / total

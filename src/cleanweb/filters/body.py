@@ -138,7 +138,13 @@ class BodyFilter(Filter):
         A line is off-topic when its overlap is under `trim_overlap` and under half
         the region's median, so articles whose paragraphs share few words stay whole.
         """
-        limit = min(self.trim_overlap, 0.5 * median(topic.overlap(b.features["norm"], own=True) for b in core))
+        limits: list[float] = []  # the limit, computed when an edge line first needs it
+
+        def limit() -> float:
+            if not limits:
+                typical = median(topic.overlap(b.features["norm"], own=True) for b in core)
+                limits.append(min(self.trim_overlap, 0.5 * typical))
+            return limits[0]
 
         def off(block: Block) -> bool:
             if block.verdict is not None:
@@ -147,7 +153,7 @@ class BodyFilter(Filter):
             return (
                 block.features["chars"] >= 40
                 and not _PARAGRAPH_END.search(norm)
-                and topic.overlap(norm, own=True) < limit
+                and topic.overlap(norm, own=True) < limit()
             )
 
         while hi > lo and off(lines[hi]):
