@@ -17,6 +17,29 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+class _NfkcTable(dict):
+    """str.translate table from code point to the NFKC form of that character alone."""
+
+    def __missing__(self, key: int) -> str:
+        self[key] = form = unicodedata.normalize("NFKC", chr(key))
+        return form
+
+
+_NFKC_CHARS = _NfkcTable()
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, about twice as fast on Chinese text.
+
+    Replacing each character by its own NFKC form keeps the NFKC of the whole (both
+    have the same compatibility decomposition) and already gives it in the common
+    case (full-width punctuation); only text still not normalised after that (combining
+    marks, Hangul jamo) goes through the full algorithm.
+    """
+    mapped = text.translate(_NFKC_CHARS)
+    return mapped if unicodedata.is_normalized("NFKC", mapped) else unicodedata.normalize("NFKC", mapped)
+
+
 def judge_view(text: str) -> str:
     """Return `text` as NFKC, Simplified and case-folded; newlines are preserved."""
-    return _t2s().convert(unicodedata.normalize("NFKC", text)).casefold()
+    return _t2s().convert(nfkc(text)).casefold()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
+
+from ._norm import nfkc
 
 _DATE = regex.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -57,7 +57,7 @@ def read_byline(text: str) -> dict[str, str] | None:
     A byline is a short line carrying a date or a marker such as 作者/来源/发布时间,
     and no sentence of prose.
     """
-    line = unicodedata.normalize("NFKC", text).strip()
+    line = nfkc(text).strip()
     if not line or len(line) > 90 or "。" in line or _SENTENCE_END.search(line):
         return None  # a byline states facts; it has no full stop
     if _BRACKETED.match(line):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from statistics import median
 
 import regex
@@ -21,7 +23,8 @@ _COUNTER = regex.compile(
     # Possessive \s*+: two adjacent \s* split a long space run in quadratically many ways.
     r"\d+(?:\.\d+)?\s*+[万千kw]?\s*+(?:文章数|关注度|粉丝|关注|获赞|阅读|评论|点赞|收藏|次阅读|浏览|人看过|条评论|篇文章)"
 )
-_BULLET_TITLE = regex.compile(r"^\s*[*•·●■◆▪□○◇>]\s*\S.{0,58}$")
+_BULLETS = "*•·●■◆▪□○◇>"
+_BULLET_TITLE = regex.compile(rf"^\s*[{regex.escape(_BULLETS)}]\s*\S.{{0,58}}$")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
 _COMMENT = regex.compile(
     r"^\s*(?:引用\s*\d*|回复\s*\d*|\d+\s*楼|沙发|板凳|#\d+|\d+\s*(?:分钟|小时|天)前|赞\s*\(?\d+\)?|举报)\s*$"
@@ -54,7 +57,8 @@ class RecommendationFilter(Filter):
         self.blob_overlap = blob_overlap
         self.resume_overlap = resume_overlap
         self.min_list = min_list
-        self._headers = set(Lexicon.named("rec_headers", add_terms, remove_terms).terms)
+        self._header_terms = Lexicon.named("rec_headers", add_terms, remove_terms)
+        self._headers = set(self._header_terms.terms)
         # A heading line is the heading plus at most a count, arrows or "more".
         self._longest_header = max(map(len, self._headers), default=0) + 16
 
@@ -65,12 +69,13 @@ class RecommendationFilter(Filter):
         typical = median([b.features["chars"] for b in prose]) if prose else 0
         prose_chars = sum(b.features["chars"] for b in prose)
         self._drop_link_lists(doc, lines)
+        headed = self._lines_with_header_term([b.features["norm"] for b in lines])
         in_section = seen_prose = False
-        for block in lines:
+        for i, block in enumerate(lines):
             norm = block.features["norm"]
             # Headings above all prose are menu items (a channel named 评论), not sections.
             seen_prose = seen_prose or (block.verdict is None and is_prose(block))
-            if seen_prose and self.is_header(norm):
+            if seen_prose and i in headed and self.is_header(norm):
                 in_section = True
                 self.drop(doc, block, "section-heading")
                 continue
@@ -82,14 +87,20 @@ class RecommendationFilter(Filter):
                     continue
             if block.verdict is not None:
                 continue
-            if self._inline_related(norm):
+            if i in headed and self._inline_related(norm):
                 self.drop(doc, block, "related-link")
             elif self._is_blob(block, topic, typical, prose_chars):
                 self.drop(doc, block, "teaser-blob")
-            elif block.features["chars"] <= 40 and _COUNTER.search(norm):
+            elif block.features["chars"] <= 40 and block.features["digits"] and _COUNTER.search(norm):
                 self.drop(doc, block, "counter-widget")
             elif _COMMENT.match(norm):
                 self.drop(doc, block, "comment-chrome")
+
+    def _lines_with_header_term(self, norms: list[str]) -> set[int]:
+        """Lines holding a heading term somewhere: the only ones that can be or open a heading."""
+        whole = "\n".join(norms)
+        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))
+        return {bisect_right(starts, m.start()) - 1 for m in self._header_terms.finditer(whole)}
 
     def is_header(self, norm: str) -> bool:
         """True if the whole line is a recommendation/comment heading."""
@@ -118,6 +129,8 @@ class RecommendationFilter(Filter):
     @staticmethod
     def _is_bullet_title(block: Block) -> bool:
         norm = block.features["norm"]
+        if norm.lstrip()[:1] not in _BULLETS:  # the cheap half of _BULLET_TITLE
+            return False
         return bool(_BULLET_TITLE.match(norm)) and not _SENTENCE_END.search(norm)
 
     def _resumes(self, block: Block, topic: Topic) -> bool:
