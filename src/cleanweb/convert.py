@@ -212,6 +212,11 @@ class ScriptConverter:
             out.append(new)
         return "".join(out)
 
+    def converts_simplified(self) -> bool:
+        """False if text without Traditional-only characters, on a page without any, is
+        always left as it is (the target is Simplified and the source script is detected)."""
+        return self.source != "auto" or self._config("simplified") is not None
+
     def _pieces(self, text: str, context: str | None) -> list[tuple[str, str]]:
         """Split `text` into (source script, chunk) pieces that convert the same way."""
         if self.source != "auto":

@@ -47,14 +47,13 @@ class ScriptFilter(Filter):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.kept()
-        trad = simp = 0
-        for block in blocks:
-            t, s = script_counts(block.text)
-            trad, simp = trad + t, simp + s
+        trad, simp = script_counts("\n".join(b.text for b in blocks))
         script = script_of(trad, simp)
         doc.meta["script"] = script
         if self.to == "keep":
             return
+        if trad == 0 and not self._converter.converts_simplified():
+            blocks = []  # a Simplified page going to Simplified: no block can change
         for block in blocks:
             out, edits = self._converter.convert_with_edits(block.text, script, block.index)
             if edits:
