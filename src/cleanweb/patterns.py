@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 
+import ahocorasick_rs
 import regex
 
 from ._literals import page_safe, required_literals
-from .lexicon import trie_pattern
+from ._page import JoinedLines
 
 
 @cache
@@ -63,13 +61,13 @@ class RuleTable:
             for i in unfound
             if i not in self._always
         ]
-        self._rules_of: dict[str, list[int]] = {}
+        self._literals = sorted({lit for need in needs for lit in need or ()})
+        self._rules_of: dict[int, list[int]] = {}
         for i, need in enumerate(needs):
             for literal in need or ():
-                self._rules_of.setdefault(literal, []).append(i)
-        literals = sorted(self._rules_of)
-        self._scan = re.compile(trie_pattern(literals) if literals else "(?!x)x")
-        self._found: dict[str, tuple[int, ...]] = {}
+                self._rules_of.setdefault(self._literals.index(literal), []).append(i)
+        # Standard match kind with overlapping=True reports every occurrence of every literal.
+        self._scan = ahocorasick_rs.AhoCorasick(self._literals) if self._literals else None
 
     def first_matches(self, norms: list[str]) -> list[str | None]:
         """`first_match(rules, norm)` for every line in `norms`.
@@ -77,7 +75,7 @@ class RuleTable:
         Lines are in the normalised view (case-folded, no newline inside a line), as
         filters judge them: literals of case-insensitive rules are looked for in lower case.
         """
-        hits = self._hits(norms)
+        hits = self._hits(JoinedLines(norms))
         out: list[str | None] = []
         for i, norm in enumerate(norms):
             rules = hits.get(i, ())
@@ -86,32 +84,19 @@ class RuleTable:
             out.append(first_match((self.rules[r] for r in sorted(rules)), norm) if rules else None)
         return out
 
-    def _hits(self, norms: list[str]) -> dict[int, set[int]]:
+    def _hits(self, page: JoinedLines) -> dict[int, set[int]]:
         """Line index -> rules that may match it: their literals occur in it, or the page scan hit it."""
         hits: dict[int, set[int]] = {}
-        whole = "\n".join(norms)
-        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))
-        m = self._scan.search(whole)
-        while m is not None:
-            at = m.start()
-            hits.setdefault(bisect_right(starts, at) - 1, set()).update(self._rules_for(m.group()))
-            m = self._scan.search(whole, at + 1)  # from the next position: literals may overlap
+        if self._scan is not None:
+            for literal, start, _end in self._scan.find_matches_as_indexes(page.text, overlapping=True):
+                hits.setdefault(page.line_of(start), set()).update(self._rules_of[literal])
         for rule, pattern in self._paged:
-            m = pattern.search(whole)
+            m = pattern.search(page.text)
             while m is not None:
-                line = bisect_right(starts, m.start()) - 1
+                line = page.line_of(m.start())
                 hits.setdefault(line, set()).add(rule)
-                m = pattern.search(whole, starts[line + 1])  # the next line may match too
+                m = pattern.search(page.text, page.starts[line + 1])  # the next line may match too
         return hits
-
-    def _rules_for(self, found: str) -> tuple[int, ...]:
-        """Rules needing the longest literal found at a position, or any literal it starts with."""
-        rules = self._found.get(found)
-        if rules is None:
-            prefixes = (found[:n] for n in range(1, len(found) + 1))
-            rules = tuple({i for p in prefixes for i in self._rules_of.get(p, ())})
-            self._found[found] = rules
-        return rules
 
 
 @cache

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 from statistics import median
 
 import regex
 
+from .._page import JoinedLines
 from .._topic import Topic
 from ..document import Block, Document
 from ..lexicon import Lexicon
@@ -98,9 +97,7 @@ class RecommendationFilter(Filter):
 
     def _lines_with_header_term(self, norms: list[str]) -> set[int]:
         """Lines holding a heading term somewhere: the only ones that can be or open a heading."""
-        whole = "\n".join(norms)
-        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))
-        return {bisect_right(starts, m.start()) - 1 for m in self._header_terms.finditer(whole)}
+        return self._header_terms.lines_with(JoinedLines(norms))
 
     def is_header(self, norm: str) -> bool:
         """True if the whole line is a recommendation/comment heading."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 
 import regex
 
+from .._page import JoinedLines
 from ..document import Document
 from ..lexicon import Lexicon
 from .base import Filter
@@ -60,13 +59,12 @@ class SpamFilter(Filter):
         A line needs a strong term to be stuffing, and enough place-name endings to be a
         place list; the rest of the page is never judged.
         """
-        whole = "\n".join(norms)
-        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))
-        found = {bisect_right(starts, m.start()) - 1 for m in self._strong.finditer(whole)}
+        page = JoinedLines(norms)
+        found = self._strong.lines_with(page)
         need = self.place_share * self.min_places
         if need <= 0:
             return list(range(len(norms)))
-        ends = map(len, _NOT_PLACE_END.sub("", whole).split("\n"))
+        ends = map(len, _NOT_PLACE_END.sub("", page.text).split("\n"))
         found.update(i for i, n in enumerate(ends) if n >= need)
         return sorted(found)
 
