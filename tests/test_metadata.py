@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleanweb.metadata import find_date, read_byline
+from cleanweb._norm import judge_view
+from cleanweb.features import measure
+from cleanweb.metadata import find_date, may_be_byline, read_byline
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,30 @@ def test_not_bylines(line):
 def test_find_date_rejects_impossible_dates():
     assert find_date("2024-13-40") is None
     assert find_date("于2024年5月9日揭牌") == "2024-05-09"
+
+
+BYLINES = [
+    "作者/質子",
+    "来源： 光明网-《光明日报》 2024-05-20 03:15",
+    "何仪聊巨大的世界2024-10-23 11:23:26  117",
+    "腦極體 ? 來源:腦極體 ? 作者:腦極體 ? 2024-02-05 09:54 ? 次閱讀",
+    "发布时间：2023年8月1日",
+    "1024 次阅读",
+    "閱讀：1024",
+    "1024 views",
+    "樓主 | 文：張三",
+    "轉自：某報",
+]
+
+
+@pytest.mark.parametrize("line", BYLINES)
+def test_the_cheap_test_lets_every_byline_through(line):
+    assert read_byline(line) is not None
+    norm = judge_view(line)
+    assert may_be_byline(norm, measure(norm)["digits"])
+
+
+@pytest.mark.parametrize("line", ["首页 新闻 体育", "共3页", "第12期：新品上市", "联系我们 | 关于我们"])
+def test_the_cheap_test_stops_lines_without_byline_fields(line):
+    norm = judge_view(line)
+    assert not may_be_byline(norm, measure(norm)["digits"])

@@ -38,17 +38,27 @@ def find_date(text: str) -> str | None:
     return out
 
 
-# Every field of a byline needs a digit (dates, view counts) or one of these separators
-# (作者：, 来源/...) once NFKC has folded the full-width forms.
-_FIELD_SEPARATORS = (":", "/", "丨", "|")
+# What each byline field cannot do without, in the normalised view (NFKC, Simplified,
+# case-folded; both scripts listed where the patterns above list both).
+_YEAR_STARTS = ("19", "20")  # _DATE
+_VIEW_WORDS = ("阅读", "閱讀", "浏览", "瀏覽", "view", "点击", "點擊")  # _VIEWS
+_FIELD_WORDS = ("作", "文", "记者", "發布者", "发布者", "楼主", "来源", "來源", "出处", "出處", "稿源", "转自", "轉自")
+_FIELD_SEPARATORS = (":", "/", "丨", "|")  # _FIELD, once NFKC has folded "：" and "／"
 
 
 def may_be_byline(norm: str, digits: int) -> bool:
     """False when a line's normalised view cannot be a byline: the cheap test before `read_byline`.
 
-    `digits` is the line's digit count (features["digits"]).
+    A byline has a date or view count (digits plus a year, a time or a view word) or an
+    author/source field (a marker word plus a separator). `digits` is features["digits"].
     """
-    return digits > 0 or any(sep in norm for sep in _FIELD_SEPARATORS)
+    if digits and (
+        any(y in norm for y in _YEAR_STARTS)
+        or ("-" in norm and ":" in norm)  # _SHORT_DATE
+        or any(w in norm for w in _VIEW_WORDS)
+    ):
+        return True
+    return any(sep in norm for sep in _FIELD_SEPARATORS) and any(w in norm for w in _FIELD_WORDS)
 
 
 def read_byline(text: str) -> dict[str, str] | None:
