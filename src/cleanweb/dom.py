@@ -10,7 +10,7 @@ against it, so the best element is the tightest one holding most of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -169,6 +169,12 @@ def _noise(tokens: tuple[str, ...], names: tuple[str, ...]) -> str:
     return _first_match(tokens, "dom_noise")
 
 
+@lru_cache(maxsize=4096)
+def hides(style: str) -> bool:
+    """An inline style that hides its element; cached, since pages repeat the same few styles."""
+    return _HIDDEN_STYLE.search(style) is not None
+
+
 @cache
 def classify(cls: str, ident: str) -> tuple[tuple[str, ...], str, bool, str]:
     """(tokens, noise term, content-classed?, forum term) of a class and id; cached per value."""
@@ -208,24 +214,31 @@ class _Walker:
     def _visit(self, root: LexborNode) -> None:
         """A preorder walk with a stack of child iterators: skipped subtrees are never entered.
 
-        An explicit stack, not recursion, since inline tags may nest without bound.
+        An explicit stack, not recursion, since inline tags may nest without bound. Text
+        is added to the open unit here, not in a method: this loop sees every node.
         """
         links = 0
         # (children of an entered node, its mark): an element id, or _LINK / _INLINE.
         stack = [(iter((root,)), _INLINE)]
         while stack:
-            children, _mark = stack[-1]
+            children, mark = stack[-1]
             for node in children:
                 tag = node.tag
                 if tag == "-text":
                     text = node.text_content
                     if not text:
                         continue
+                    unit = self.unit
                     if text.isspace():  # between tags: a space inside an open unit, else nothing
-                        if self.unit is not None:
-                            self.unit.parts.append(" ")
-                    else:
-                        self._add(text, links > 0)
+                        if unit is not None:
+                            unit.parts.append(" ")
+                        continue
+                    if unit is None:
+                        unit = self.unit = Unit(self.owner, self.kind_hint or self._kind(), [], 0, text)
+                    unit.parts.append(text)
+                    if links:
+                        unit.link += len("".join(text.split()))
+                    unit.last = text
                     continue
                 if not tag or tag[0] == "-" or tag in SKIP_TAGS:
                     continue
@@ -242,7 +255,7 @@ class _Walker:
                     # Inline elements shape no block: only links are counted, hidden ones skipped.
                     # (One a user selector marked becomes a block of its own, to drop or keep.)
                     style = attrs.get("style")
-                    if style and _HIDDEN_STYLE.search(style):
+                    if style and hides(style):
                         continue
                     if tag == "a":
                         links += 1
@@ -259,9 +272,9 @@ class _Walker:
                 break
             else:  # every child seen: leave the node
                 stack.pop()
-                if _mark >= 0:
+                if mark >= 0:
                     self._close()
-                elif _mark == _LINK:
+                elif mark == _LINK:
                     links -= 1
 
     def _close(self) -> None:
@@ -276,43 +289,34 @@ class _Walker:
         noise = noise or _NOISE_TAGS.get(tag, "")
         content = content or tag in _CONTENT_TAGS
         user = attrs.get("data-cleanweb")
-        if self.open:
-            parent = self.open[-1]
-            up = self.elements[parent]
+        elements, opened = self.elements, self.open
+        if opened:
+            parent = opened[-1]
+            up = elements[parent]
             depth, hidden, user = up.depth + 1, up.hidden, user or up.user
-            noise_up = 0 if noise else min(up.noise_up + 1, 99)
-            content_up = 0 if content else min(up.content_up + 1, 99)
+            # Levels up to the nearest noise/content-classed element, capped at 99.
+            noise_up = 0 if noise else up.noise_up + 1 if up.noise_up < 99 else 99
+            content_up = 0 if content else up.content_up + 1 if up.content_up < 99 else 99
         else:
             parent, depth, hidden, user = -1, 0, False, user or ""
             noise_up = 0 if noise else 99
             content_up = 0 if content else 99
         if not hidden:
             style = attrs.get("style")
-            hidden = "hidden" in attrs or bool(style and _HIDDEN_STYLE.search(style))
+            hidden = "hidden" in attrs or bool(style and hides(style))
         sig = (tag, cls)
-        self.elements.append(
+        eid = len(elements)
+        elements.append(
             Element(tag, tokens, parent, depth, sig, noise, content, forum, hidden, user,
                     noise_up, content_up)
         )
-        eid = len(self.elements) - 1
         key = (parent, sig)
-        self.siblings[key] = self.siblings.get(key, 0) + 1
-        self.open.append(eid)
+        siblings = self.siblings
+        siblings[key] = siblings.get(key, 0) + 1
+        opened.append(eid)
         self._flush()
         self.owner = eid
         return eid
-
-    def _add(self, text: str, linked: bool) -> None:
-        """Add a text node that is not all whitespace to the open unit (opening one)."""
-        if self.unit is None:
-            self.unit = Unit(owner=self.owner, kind=self.kind_hint or self._kind())
-        unit = self.unit
-        unit.parts.append(text)
-        if linked:
-            unit.link += len("".join(text.split()))
-        if not unit.first:
-            unit.first = text
-        unit.last = text
 
     def _kind(self) -> str:
         if self.owner < 0:
