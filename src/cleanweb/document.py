@@ -86,9 +86,13 @@ class Document:
     flags: dict[str, int] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
 
+    def lines(self) -> list[Block]:
+        """Non-blank blocks, kept or dropped, in page order: what a filter walks over."""
+        return [b for b in self.blocks if b.text and not b.text.isspace()]  # `not b.blank`, inlined: hot
+
     def kept(self) -> list[Block]:
         """Blocks still kept, in page order, skipping blank ones."""
-        return [b for b in self.blocks if b.verdict is None and not b.blank]
+        return [b for b in self.lines() if b.verdict is None]
 
     def removed(self) -> list[Removed]:
         """Removed non-blank blocks as (filter, rule, line span, text) records."""

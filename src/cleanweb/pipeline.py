@@ -79,22 +79,26 @@ class Pipeline:
     def run(self, doc: Document) -> Document:
         """Apply every filter to `doc` in order and return it."""
         stale = False
+        dropped = _dropped(doc)
         for f in self.filters:
             check_budget(doc, f.name)  # a clean() time budget is enforced between filters too
             t0 = time.perf_counter()
             if stale and getattr(f, "needs_features", True):
                 refresh(doc)
                 stale = False
-            before = sum(1 for b in doc.blocks if b.verdict is not None)
-            edits = len(doc.edits)
+            before, edits = dropped, len(doc.edits)
             f.apply(doc)
             stale = stale or len(doc.edits) != edits
-            after = sum(1 for b in doc.blocks if b.verdict is not None)
+            dropped = _dropped(doc)
             stat = self.stats.setdefault(f.name, Counter())
-            stat["dropped"] += after - before
+            stat["dropped"] += dropped - before
             stat["seconds"] += time.perf_counter() - t0
             stat["documents"] += 1
         return doc
+
+
+def _dropped(doc: Document) -> int:
+    return sum(b.verdict is not None for b in doc.blocks)
 
 
 def _as_config(config: Config | str | Path | dict[str, Any] | None) -> Config:

@@ -64,7 +64,7 @@ class BodyFilter(Filter):
         self.min_prose_share = min_prose_share
 
     def apply(self, doc: Document) -> None:
-        lines = [b for b in doc.blocks if not b.blank]
+        lines = doc.lines()
         if not lines:
             return
         alive = [b for b in lines if b.verdict is None]

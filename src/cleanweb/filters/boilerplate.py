@@ -27,15 +27,12 @@ class BoilerplateFilter(Filter):
         self._table = load_table("boilerplate_patterns")
 
     def apply(self, doc: Document) -> None:
-        short = [
-            b for b in doc.blocks if not b.blank and b.verdict is None and b.features["chars"] <= self.max_chars
-        ]
+        lines = doc.lines()
+        short = [b for b in lines if b.verdict is None and b.features["chars"] <= self.max_chars]
         # The rule each short line matches, found for the whole page at once.
         rules = dict(zip(map(id, short), self._table.first_matches([b.features["norm"] for b in short]), strict=True))
         after_image = False
-        for block in doc.blocks:
-            if block.blank:
-                continue
+        for block in lines:
             if after_image and block.verdict is None and _BRACKETED.match(block.text):
                 self.drop(doc, block, "caption")  # the bracketed credit under an image
             elif block.verdict is None and id(block) in rules:

@@ -48,11 +48,7 @@ class NavigationFilter(Filter):
         self._table = load_table("nav_patterns")
 
     def apply(self, doc: Document) -> None:
-        short = [
-            b
-            for b in doc.blocks
-            if not b.blank and b.verdict is None and b.features["chars"] <= 80 and b.features["ends"] < 2
-        ]
+        short = [b for b in doc.kept() if b.features["chars"] <= 80 and b.features["ends"] < 2]
         # The pattern each short line matches, found for the whole page at once.
         matched = self._table.first_matches([b.features["norm"] for b in short])
         for block, rule in zip(short, matched, strict=True):
@@ -80,7 +76,7 @@ class NavigationFilter(Filter):
 
     def _drop_edge_runs(self, doc: Document) -> None:
         """Runs of short lines before the first or after the last prose line are menus."""
-        lines = [b for b in doc.blocks if not b.blank and b.verdict is None]
+        lines = doc.kept()
         prose = [i for i, b in enumerate(lines) if is_prose(b)]
         if not prose:
             return

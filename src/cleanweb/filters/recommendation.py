@@ -62,7 +62,7 @@ class RecommendationFilter(Filter):
         self._longest_header = max(map(len, self._headers), default=0) + 16
 
     def apply(self, doc: Document) -> None:
-        lines = [b for b in doc.blocks if not b.blank]
+        lines = doc.lines()
         prose = [b for b in lines if b.verdict is None and is_prose(b)]
         topic = Topic([b.features["norm"] for b in prose])
         typical = median([b.features["chars"] for b in prose]) if prose else 0

@@ -46,7 +46,7 @@ class SpamFilter(Filter):
         self._weak = Lexicon.named("spam_weak", (), remove_terms)
 
     def apply(self, doc: Document) -> None:
-        blocks = [b for b in doc.blocks if not b.blank and b.verdict is None]
+        blocks = doc.kept()
         for i in self._candidates([b.features["norm"] for b in blocks]):
             block = blocks[i]
             rule = self.judge(block.features["norm"], block.features)

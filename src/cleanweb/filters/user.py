@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 import regex
 
@@ -19,6 +20,7 @@ class UserRulesFilter(Filter):
     """
 
     name = "user"
+    needs_features: ClassVar[bool] = False  # patterns read the text itself
 
     def __init__(self, *, drop: Iterable[str] = (), keep: Iterable[str] = ()):
         self.drop_patterns = list(drop)
@@ -27,9 +29,9 @@ class UserRulesFilter(Filter):
         self._keep = [_compile(p) for p in self.keep_patterns]
 
     def apply(self, doc: Document) -> None:
-        for block in doc.blocks:
-            if block.blank:
-                continue
+        if not self._drop and not self._keep:
+            return
+        for block in doc.lines():
             if any(p.search(block.text) for p in self._keep):
                 block.pinned = True
                 continue
