@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanweb import repair, repair_and_explain
-from cleanweb.repair import repair_text
+from cleanweb.repair import lines_needing_repair, needs_repair, repair_text
 from cleanweb.repair._edits import apply, diff, replay
 
 # --- lost text -------------------------------------------------------------------------
@@ -170,3 +170,8 @@ def test_linear_diff_always_rebuilds_the_target(before, after):
     out, edits = apply(before, diff(before, after, "x"))
     assert out == after
     assert replay(before, edits) == after
+
+
+@given(st.lists(st.text(alphabet=list("中文的?/烫屯<&é锟\ufffd\n a１"), max_size=10), max_size=8))
+def test_lines_needing_repair_agrees_with_needs_repair(lines):
+    assert lines_needing_repair(lines) == {i for i, line in enumerate(lines) if needs_repair(line)}

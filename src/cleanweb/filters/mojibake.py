@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..document import Document
-from ..repair import gated, needs_repair, repair_text
+from ..repair import gated, lines_needing_repair, repair_text
 from .base import Filter
 
 
@@ -29,13 +29,12 @@ class MojibakeFilter(Filter):
     needs_features: ClassVar[bool] = False
 
     def apply(self, doc: Document) -> None:
-        page = "\n".join(b.text for b in doc.blocks)
-        if not needs_repair(page):
+        broken = lines_needing_repair([b.text for b in doc.blocks])
+        if not broken:
             return
-        gate = gated(page)
-        for block in doc.blocks:
-            if not needs_repair(block.text):
-                continue
+        gate = gated("\n".join(b.text for b in doc.blocks))
+        for i in sorted(broken):
+            block = doc.blocks[i]
             out = repair_text(block.text, pinyin_gate=gate)
             for name, count in out.flags.items():
                 doc.flag(name, count)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..document import Edit
 from . import gbk_utf8, latin1
-from .detect import FILL_RUNS, needs_repair, rare, rare_han, suspect
+from .detect import FILL_RUNS, lines_needing_repair, needs_repair, rare, rare_han, suspect
 from .escapes import decode_escapes
 from .loss import MARKER, mark_losses
 from .markup import strip_tags, unescape_entities
@@ -34,7 +34,7 @@ from .pinyin import TONE_MARKS, gated, repair_pinyin
 from .recode import recode
 from .width import drop_invisible, half_width
 
-__all__ = ["MARKER", "Outcome", "gated", "needs_repair", "repair", "repair_and_explain", "repair_text"]
+__all__ = ["MARKER", "Outcome", "gated", "lines_needing_repair", "needs_repair", "repair", "repair_and_explain", "repair_text"]
 
 
 @dataclass

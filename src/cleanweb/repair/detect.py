@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .._page import JoinedLines
 from .score import CJK_PUNCT, common_han
 
 _ASCII_OK = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in "<&\\%") + "\t\n\r"
@@ -70,3 +71,15 @@ def needs_repair(text: str) -> bool:
         or FILL_RUNS[0] in text
         or FILL_RUNS[1] in text
     )
+
+
+def lines_needing_repair(lines: list[str]) -> set[int]:
+    """Indexes of the `lines` for which `needs_repair` holds, found in one scan of them all."""
+    page = JoinedLines([line.replace("\n", " ") for line in lines])  # same offsets, same answer
+    found = {page.line_of(m.start()) for m in rare().finditer(page.text)}
+    for needle in ("?/", *FILL_RUNS):
+        at = page.text.find(needle)
+        while at >= 0:
+            found.add(page.line_of(at))
+            at = page.text.find(needle, at + 1)
+    return found
