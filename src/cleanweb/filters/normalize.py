@@ -9,10 +9,11 @@ import regex
 from ..document import Document, Edit
 from .base import Filter
 
-# Full-width (U+3000) and other Unicode spaces count as indentation and gaps.
+# Full-width (U+3000) and other Unicode spaces count as indentation and gaps; the lines
+# of a page are trimmed at once, so a match never takes in the newline between them.
 # The lookbehind starts a trailing match only at the start of a space run: `\s+$` alone
 # retries from every space of an inner run (quadratic on long runs).
-_EDGE = regex.compile(r"^[\s\u3000]+|(?<![\s\u3000])[\s\u3000]+$")
+_EDGE = regex.compile(r"^[^\S\n]+|(?<!\s)[^\S\n]+$", regex.MULTILINE)
 _INNER = regex.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]{2,}")
 
 
@@ -30,17 +31,20 @@ class NormalizeFilter(Filter):
         self.collapse_spaces = collapse_spaces
 
     def apply(self, doc: Document) -> None:
-        for block in doc.blocks:
-            if block.verdict is not None:
-                continue
-            parts = [self._line(p) for p in block.text.split("\n")]
+        kept = [b for b in doc.blocks if b.verdict is None]
+        lines = self._lines("\n".join(b.text for b in kept)).split("\n")
+        at = 0
+        for block in kept:
+            parts = lines[at : at + block.text.count("\n") + 1]
+            at += len(parts)
             text = "\n".join(p for p in parts if p)
             if text != block.text:
                 doc.edits.append(Edit("whitespace", block.text, text, 0, block.index))
                 block.text = text
 
-    def _line(self, line: str) -> str:
-        line = _EDGE.sub("", line)
+    def _lines(self, text: str) -> str:
+        """Every line of `text` trimmed and, if asked, its inner space runs collapsed."""
+        text = _EDGE.sub("", text)
         if self.collapse_spaces:
-            line = _INNER.sub(" ", line)
-        return line
+            text = _INNER.sub(" ", text)
+        return text
