@@ -7,6 +7,8 @@ Every filter reads and writes the same Document, so `explain`, `removed` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Any
 
 
@@ -62,6 +64,10 @@ class Block:
         return not self.text or self.text.isspace()  # no copy, unlike strip()
 
 
+_TEXT = attrgetter("text")
+_VERDICT = attrgetter("verdict")
+
+
 @dataclass(frozen=True)
 class Removed:
     """A removed span as the API reports it."""
@@ -88,11 +94,17 @@ class Document:
 
     def lines(self) -> list[Block]:
         """Non-blank blocks, kept or dropped, in page order: what a filter walks over."""
-        return [b for b in self.blocks if b.text and not b.text.isspace()]  # `not b.blank`, inlined: hot
+        # `not b.blank` for every block, in C: a text is blank exactly when strip() empties it.
+        return list(compress(self.blocks, map(str.strip, map(_TEXT, self.blocks))))
 
     def kept(self) -> list[Block]:
         """Blocks still kept, in page order, skipping blank ones."""
-        return [b for b in self.lines() if b.verdict is None]
+        lines = self.lines()
+        return list(compress(lines, map(not_, map(_VERDICT, lines))))
+
+    def dropped_count(self) -> int:
+        """How many blocks (blank ones included) carry a verdict."""
+        return len(self.blocks) - list(map(_VERDICT, self.blocks)).count(None)
 
     def removed(self) -> list[Removed]:
         """Removed non-blank blocks as (filter, rule, line span, text) records."""

@@ -79,7 +79,7 @@ class Pipeline:
     def run(self, doc: Document) -> Document:
         """Apply every filter to `doc` in order and return it."""
         stale = False
-        dropped = _dropped(doc)
+        dropped = doc.dropped_count()
         for f in self.filters:
             check_budget(doc, f.name)  # a clean() time budget is enforced between filters too
             t0 = time.perf_counter()
@@ -89,16 +89,12 @@ class Pipeline:
             before, edits = dropped, len(doc.edits)
             f.apply(doc)
             stale = stale or len(doc.edits) != edits
-            dropped = _dropped(doc)
+            dropped = doc.dropped_count()
             stat = self.stats.setdefault(f.name, Counter())
             stat["dropped"] += dropped - before
             stat["seconds"] += time.perf_counter() - t0
             stat["documents"] += 1
         return doc
-
-
-def _dropped(doc: Document) -> int:
-    return sum(b.verdict is not None for b in doc.blocks)
 
 
 def _as_config(config: Config | str | Path | dict[str, Any] | None) -> Config:
