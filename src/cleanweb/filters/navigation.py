@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .._page import JoinedLines
 from ..document import Block, Document
 from ..lexicon import Lexicon
 from ..patterns import load_table
@@ -44,34 +45,43 @@ class NavigationFilter(Filter):
         self.min_items = min_items
         self.min_run = min_run
         self.short_chars = short_chars
-        self._terms = set(Lexicon.named("nav_terms", add_terms, remove_terms).terms)
+        self._lexicon = Lexicon.named("nav_terms", add_terms, remove_terms)
+        self._terms = set(self._lexicon.terms)
         self._table = load_table("nav_patterns")
 
     def apply(self, doc: Document) -> None:
         short = [b for b in doc.kept() if b.features["chars"] <= 80 and b.features["ends"] < 2]
-        # The pattern each short line matches, found for the whole page at once.
-        matched = self._table.first_matches([b.features["norm"] for b in short])
-        for block, rule in zip(short, matched, strict=True):
-            rule = self.judge(block.features["norm"], block, rule)
+        norms = [b.features["norm"] for b in short]
+        # Found for the whole page at once: each line's first pattern, and the lines holding a term.
+        matched = self._table.first_matches(norms)
+        termed = self._lexicon.lines_with(JoinedLines(norms))
+        for i, (block, rule) in enumerate(zip(short, matched, strict=True)):
+            rule = self.judge(block.features["norm"], block, rule, i in termed)
             if rule:
                 self.drop(doc, block, rule)
         self._drop_edge_runs(doc)
 
-    def judge(self, norm: str, block: Block, pattern_rule: str | None) -> str | None:
-        """The rule a short line breaks, or None; `pattern_rule` is its first nav_patterns match."""
-        if block.features["chars"] > 80 or block.features["ends"] >= 2:
+    def judge(self, norm: str, block: Block, pattern_rule: str | None, has_term: bool = True) -> str | None:
+        """The rule a short line breaks, or None.
+
+        `pattern_rule` is the line's first nav_patterns match; `has_term` False says no
+        navigation term occurs in it (so it cannot be made of them).
+        """
+        f = block.features
+        if f["chars"] > 80 or f["ends"] >= 2:
             return None
-        items = [i for i in _ITEMS.split(norm.strip()) if i]
-        if items and all(i in self._terms for i in items):
-            return "nav-terms"
+        items = None
+        if has_term:
+            items = [i for i in _ITEMS.split(norm.strip()) if i]
+            if items and all(i in self._terms for i in items):
+                return "nav-terms"
         if pattern_rule:
             return pattern_rule
-        if (
-            len(items) >= self.min_items
-            and block.features["punct"] == 0
-            and all(len(i) <= self.max_item_chars for i in items)
-        ):
-            return "menu-row"
+        if f["punct"] == 0:
+            if items is None:
+                items = [i for i in _ITEMS.split(norm.strip()) if i]
+            if len(items) >= self.min_items and all(len(i) <= self.max_item_chars for i in items):
+                return "menu-row"
         return None
 
     def _drop_edge_runs(self, doc: Document) -> None:
