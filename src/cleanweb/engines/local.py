@@ -160,6 +160,8 @@ class LocalEngine:
         pending: deque[Task] = deque()
         source = iter(tasks)
         exhausted = False
+        if self._ctx.get_start_method() == "fork":
+            self.factory().warm_up()  # forked workers inherit the tables built here
         self._slots = [self._spawn() for _ in range(self.jobs)]
         try:
             while True:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..document import Document
-from ..repair import gated, lines_needing_repair, repair_text
+from ..repair import gated, lines_needing_repair, prepare, repair_text
 from .base import Filter
 
 
@@ -27,6 +27,9 @@ class MojibakeFilter(Filter):
     name = "mojibake"
     changes_text: ClassVar[bool] = True
     needs_features: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        prepare()  # tables built here are shared by worker processes forked after
 
     def apply(self, doc: Document) -> None:
         broken = lines_needing_repair([b.text for b in doc.blocks])

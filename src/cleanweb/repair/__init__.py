@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Edit
-from . import gbk_utf8, latin1
+from . import gbk_utf8, latin1, pinyin
 from .detect import FILL_RUNS, lines_needing_repair, needs_repair, rare, rare_han, suspect
 from .escapes import decode_escapes
 from .loss import MARKER, mark_losses
@@ -34,7 +34,7 @@ from .pinyin import TONE_MARKS, gated, repair_pinyin
 from .recode import recode
 from .width import drop_invisible, half_width
 
-__all__ = ["MARKER", "Outcome", "gated", "lines_needing_repair", "needs_repair", "repair", "repair_and_explain", "repair_text"]
+__all__ = ["MARKER", "Outcome", "gated", "lines_needing_repair", "needs_repair", "prepare", "repair", "repair_and_explain", "repair_text"]
 
 
 @dataclass
@@ -97,6 +97,14 @@ def repair_text(text: str, pinyin_gate: bool | None = None) -> Outcome:
         out.text, edits = drop_invisible(out.text)
         out.edits += edits
     return out
+
+
+def prepare() -> None:
+    """Build every repair table now (detection patterns, pinyin readings) instead of on first use."""
+    rare()
+    rare_han()
+    suspect()
+    pinyin.prepare()
 
 
 def _hits(text: str) -> list[int]:

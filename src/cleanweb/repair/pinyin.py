@@ -93,6 +93,12 @@ def _solved_cost(ch: str) -> float:
     return char_cost(ch) + extra
 
 
+def prepare() -> None:
+    """Build the reading and GBK key tables now instead of at the first damaged page."""
+    _syllables()
+    _keys()
+
+
 def gated(text: str) -> bool:
     """True when `text` shows the annotation pattern: any `?py)`, or >= 2 `X(py)` mostly on Traditional-only X."""
     if "(" not in text and ")" not in text:
