@@ -14,9 +14,20 @@ class JoinedLines:
     """
 
     def __init__(self, lines: list[str]):
+        self.lines = lines
         self.text = "\n".join(lines)
-        self.starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset of each line in `text`, and one past the end (computed on first use)."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.lines)), initial=0))
+        return self._starts
 
     def line_of(self, pos: int) -> int:
         """The index of the line holding offset `pos` of `text`."""
         return bisect_right(self.starts, pos) - 1
+
+
+_PLUS_ONE = (1).__add__  # a line's length plus its newline, in C

@@ -102,10 +102,6 @@ class Document:
         lines = self.lines()
         return list(compress(lines, map(not_, map(_VERDICT, lines))))
 
-    def dropped_count(self) -> int:
-        """How many blocks (blank ones included) carry a verdict."""
-        return len(self.blocks) - list(map(_VERDICT, self.blocks)).count(None)
-
     def removed(self) -> list[Removed]:
         """Removed non-blank blocks as (filter, rule, line span, text) records."""
         return [

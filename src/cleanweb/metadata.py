@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ._norm import nfkc
@@ -46,19 +48,24 @@ _FIELD_WORDS = ("作", "文", "记者", "發布者", "发布者", "楼主", "来
 _FIELD_SEPARATORS = (":", "/", "丨", "|")  # _FIELD, once NFKC has folded "：" and "／"
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_NUMBER_HINT, _FIELD_SEPARATOR, _FIELD_WORD = (
+    _any_of(_YEAR_STARTS + _VIEW_WORDS), _any_of(_FIELD_SEPARATORS), _any_of(_FIELD_WORDS)
+)
+
+
 def may_be_byline(norm: str, digits: int) -> bool:
     """False when a line's normalised view cannot be a byline: the cheap test before `read_byline`.
 
     A byline has a date or view count (digits plus a year, a time or a view word) or an
     author/source field (a marker word plus a separator). `digits` is features["digits"].
     """
-    if digits and (
-        any(y in norm for y in _YEAR_STARTS)
-        or ("-" in norm and ":" in norm)  # _SHORT_DATE
-        or any(w in norm for w in _VIEW_WORDS)
-    ):
+    if digits and (_NUMBER_HINT.search(norm) or ("-" in norm and ":" in norm)):  # ":" and "-": _SHORT_DATE
         return True
-    return any(sep in norm for sep in _FIELD_SEPARATORS) and any(w in norm for w in _FIELD_WORDS)
+    return _FIELD_SEPARATOR.search(norm) is not None and _FIELD_WORD.search(norm) is not None
 
 
 def read_byline(text: str) -> dict[str, str] | None:

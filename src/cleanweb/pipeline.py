@@ -19,8 +19,9 @@ from .text import refresh, segment
 class Pipeline:
     """Filters applied in order. Build one with `Pipeline([...])` or `Pipeline.default()`.
 
-    The pipeline counts, per filter, the blocks it dropped and the seconds it took
-    (`stats`), so a run can report where noise came from and where time went.
+    The pipeline counts, per filter, the blocks it dropped (as the page ends up) and
+    the seconds it took (`stats`), so a run can report where noise came from and where
+    time went.
     """
 
     def __init__(self, filters: Iterable[Filter]):
@@ -90,21 +91,21 @@ class Pipeline:
     def run(self, doc: Document) -> Document:
         """Apply every filter to `doc` in order and return it."""
         stale = False
-        dropped = doc.dropped_count()
         for f in self.filters:
             check_budget(doc, f.name)  # a clean() time budget is enforced between filters too
             t0 = time.perf_counter()
             if stale and getattr(f, "needs_features", True):
                 refresh(doc)
                 stale = False
-            before, edits = dropped, len(doc.edits)
+            edits = len(doc.edits)
             f.apply(doc)
             stale = stale or len(doc.edits) != edits
-            dropped = doc.dropped_count()
             stat = self.stats.setdefault(f.name, Counter())
-            stat["dropped"] += dropped - before
             stat["seconds"] += time.perf_counter() - t0
             stat["documents"] += 1
+        # Blocks each filter dropped, as the page ends up (a title taken back is nobody's drop).
+        for name, count in Counter(b.verdict.filter for b in doc.blocks if b.verdict is not None).items():
+            self.stats.setdefault(name, Counter())["dropped"] += count
         return doc
 
 
