@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress, count
+from operator import ne
 
 import opencc
 import regex
@@ -317,17 +319,16 @@ def _diff(before: str, after: str, offset: int, block: int | None) -> list[Edit]
 
 def _diff_equal(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
     """Edits for the changed runs of a same-length conversion, character by character."""
+    changed = list(compress(count(), map(ne, before, after)))  # positions that differ, found in C
     edits: list[Edit] = []
-    i, n = 0, len(before)
-    while i < n:
-        if before[i] == after[i]:
-            i += 1
-            continue
+    i = 0
+    while i < len(changed):
         j = i
-        while j < n and before[j] != after[j]:
+        while j + 1 < len(changed) and changed[j + 1] == changed[j] + 1:
             j += 1
-        edits.append(Edit("script", before[i:j], after[i:j], offset + i, block))
-        i = j
+        start, end = changed[i], changed[j] + 1
+        edits.append(Edit("script", before[start:end], after[start:end], offset + start, block))
+        i = j + 1
     return edits
 
 
