@@ -10,7 +10,9 @@ against it, so the best element is the tightest one holding most of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import repeat
+from operator import mul, sub
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -102,13 +104,19 @@ class Walk:
     units: list[Unit]
     siblings: dict[tuple[int, tuple[str, str]], int]
 
-    def path(self, eid: int) -> list[int]:
-        """Element ids from `eid` up to the root."""
-        out = []
-        while eid >= 0:
+    def path(self, eid: int, limit: int = -1) -> list[int]:
+        """Element ids from `eid` up to the root (at most `limit` of them if given)."""
+        out: list[int] = []
+        elements = self.elements
+        while eid >= 0 and len(out) != limit:
             out.append(eid)
-            eid = self.elements[eid].parent
+            eid = elements[eid].parent
         return out
+
+    @cached_property
+    def parents(self) -> list[int]:
+        """Each element's parent id (-1 for a root), by element id."""
+        return [el.parent for el in self.elements]
 
     def repeat(self, eid: int) -> int:
         """How many siblings (itself included) share the element's tag and class."""
@@ -497,22 +505,24 @@ def score(
         return Scores([], [], -1)
     for strict in (True, False):
         prose, junk = _sums(w, forum, strict, content_boost)
-        best = max(range(len(w.elements)), key=lambda e: prose[e] - junk_weight * junk[e])
+        gains = list(map(sub, prose, map(mul, repeat(junk_weight), junk)))
+        best = gains.index(max(gains))  # the first best, as max() with a key would give
         if prose[best] > 0:
             break
     else:
         return Scores(prose, junk, -1)
     total = max(prose)
-    while prose[best] < coverage * total and w.elements[best].parent >= 0:
-        best = w.elements[best].parent
+    while prose[best] < coverage * total and w.parents[best] >= 0:
+        best = w.parents[best]
     return Scores(prose, junk, _tighten(w, prose, best, tighten))
 
 
 def _tighten(w: Walk, prose: list[float], best: int, share: float) -> int:
     """Descend from `best` into the child that alone holds `share` of its prose (wrappers)."""
     children: dict[int, list[int]] = {}
-    for eid in range(best + 1, len(w.elements)):
-        parent = w.elements[eid].parent
+    parents = w.parents
+    for eid in range(best + 1, len(parents)):
+        parent = parents[eid]
         if parent < best:
             break  # document order: the subtree of `best` has ended
         children.setdefault(parent, []).append(eid)
@@ -533,21 +543,24 @@ def _sums(
     junk = [0.0] * n
     links = [0] * n
     units = [0] * n
+    elements = w.elements
     for unit in w.units:
-        if unit.owner < 0:
+        eid = unit.owner
+        if eid < 0:
             continue
-        owner = w.elements[unit.owner]
+        owner = elements[eid]
         p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
         if owner.content_up <= 3:
             p *= boost
         if owner.hidden:  # pop-ups and menus; some pages hide the article until a script runs
             p *= _HIDDEN_PROSE
-        prose[unit.owner] += p
-        junk[unit.owner] += j
-        links[unit.owner] += unit.link
-        units[unit.owner] += 1
+        prose[eid] += p
+        junk[eid] += j
+        links[eid] += unit.link
+        units[eid] += 1
+    parents = w.parents
     for eid in range(n - 1, -1, -1):  # children come after parents in document order
-        parent = w.elements[eid].parent
+        parent = parents[eid]
         if parent >= 0:
             prose[parent] += prose[eid]
             junk[parent] += junk[eid]

@@ -149,7 +149,7 @@ def _post_groups(w: dom.Walk) -> int:
         if not el.forum:
             continue
         # Climb to the nearest ancestor that repeats among its siblings: the post box.
-        for anc in w.path(eid)[1:6]:
+        for anc in w.path(eid, 6)[1:]:
             if w.repeat(anc) >= 3:
                 a = w.elements[anc]
                 holders.setdefault((a.parent, a.sig), set()).add(anc)
@@ -209,9 +209,10 @@ def _block(
 ) -> Block:
     eid = unit.owner
     el = w.elements[eid] if eid >= 0 else None
-    path = w.path(eid) if eid >= 0 else []
-    tags = [w.elements[e].tag for e in reversed(path[:6])]
-    tokens = [t for e in path[:3] for t in w.elements[e].tokens]
+    path = w.path(eid, 6) if eid >= 0 else []
+    elements = w.elements
+    tags = [elements[e].tag for e in reversed(path)]
+    tokens = [t for e in path[:3] for t in elements[e].tokens]
     features: dict[str, Any] = {
         "dom": True,
         "tag": el.tag if el else "",
