@@ -103,6 +103,19 @@ def test_check_text_leaves_tabs_line_breaks_and_separators():
 
 
 def test_the_fast_control_test_looks_for_the_same_characters_the_regex_removes():
-    from cleanweb.guard import _CONTROL, _CONTROL_CHARS
+    from cleanweb.guard import _CONTROL, _CONTROL_CHAR_BYTES
 
-    assert set(_CONTROL_CHARS) == {chr(i) for i in range(0x110000) if _CONTROL.match(chr(i))}
+    chars = {chr(i) for i in range(0x110000) if _CONTROL.match(chr(i))}
+    assert {b.decode("ascii") for b in _CONTROL_CHAR_BYTES} == chars
+
+
+def test_check_text_finds_controls_and_surrogates_next_to_wide_characters():
+    # A control character's byte value also occurs inside UTF-16 code units of ideographs
+    # (U+4E00 holds 0x00): the test must still see only real control characters.
+    assert check_text("一丁七万丈三上下丌不与丐丑专且丕世丘丙业丛东丝丞") == (
+        "一丁七万丈三上下丌不与丐丑专且丕世丘丙业丛东丝丞", [], {}
+    )
+    clean, edits, flags = check_text("正\x00文\ud83d。")
+    assert clean == "正文\ufffd。"
+    assert flags == {"control_chars": 1, "lone_surrogates": 1}
+    assert [(e.family, e.before) for e in edits] == [("control", "\x00"), ("surrogate", "\ud83d")]

@@ -52,7 +52,9 @@ _MAGIC_HEAD = 64  # where control bytes must appear to confirm a short printable
 # (ISO-2022 encodings use it) but not in decoded text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), 0x1F, 0x7F])
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-_CONTROL_CHARS = tuple(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)))  # as _CONTROL
+# The same characters as bytes: in UTF-8 they are those single bytes and no others, so
+# memchr over the encoded text finds them faster than a scan of the str.
+_CONTROL_CHAR_BYTES = tuple(bytes((b,)) for b in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F))
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32: NULs are text
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
@@ -151,10 +153,16 @@ def check_text(text: str, *, max_size: int | None = None) -> tuple[str, list[Edi
     The record is the document-level Edits (one per family) and flag counts.
     """
     check_size(text, max_size)
-    # A substring test per character is a fast C scan; the regex runs only when one is there.
-    has_control = any(ch in text for ch in _CONTROL_CHARS)
+    # Fast tests first, the regexes only when there is something to find: UTF-8 refuses
+    # surrogates, and each control character is one byte value of the encoding.
+    try:
+        encoded, has_surrogate = text.encode("utf-8"), False
+    except UnicodeEncodeError:
+        encoded, has_surrogate = text.encode("utf-8", "surrogatepass"), True
+    has_control = any(b in encoded for b in _CONTROL_CHAR_BYTES)
+    del encoded
     controls = _CONTROL.findall(text) if has_control else []
-    surrogates = _SURROGATE.findall(text) if _SURROGATE.search(text) else []
+    surrogates = _SURROGATE.findall(text) if has_surrogate else []
     bad = len(controls) + len(surrogates)
     if bad > max(BINARY_SHARE * len(text), _MIN_BAD):
         raise BinaryInputError(
