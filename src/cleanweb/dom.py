@@ -286,9 +286,12 @@ class _Walker:
                     links -= 1
 
     def _close(self) -> None:
-        self.open.pop()
-        self._flush()
-        self.owner = self.open[-1] if self.open else -1
+        opened = self.open
+        opened.pop()
+        if self.unit is not None:
+            self._flush()
+        self.kind_hint = ""
+        self.owner = opened[-1] if opened else -1
 
     def _open(self, tag: str, attrs: dict[str, str | None]) -> int:
         cls = attrs.get("class") or ""
@@ -322,7 +325,9 @@ class _Walker:
         siblings = self.siblings
         siblings[key] = siblings.get(key, 0) + 1
         opened.append(eid)
-        self._flush()
+        if self.unit is not None:
+            self._flush()
+        self.kind_hint = ""
         self.owner = eid
         return eid
 
