@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import compress, count
 from operator import ne
 
 import opencc
@@ -317,19 +316,16 @@ def _diff(before: str, after: str, offset: int, block: int | None) -> list[Edit]
     ]
 
 
+_CHANGED_RUN = re.compile(rb"\x01+")
+
+
 def _diff_equal(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
     """Edits for the changed runs of a same-length conversion, character by character."""
-    changed = list(compress(count(), map(ne, before, after)))  # positions that differ, found in C
-    edits: list[Edit] = []
-    i = 0
-    while i < len(changed):
-        j = i
-        while j + 1 < len(changed) and changed[j + 1] == changed[j] + 1:
-            j += 1
-        start, end = changed[i], changed[j] + 1
-        edits.append(Edit("script", before[start:end], after[start:end], offset + start, block))
-        i = j + 1
-    return edits
+    differs = bytes(map(ne, before, after))  # one byte a character, 1 where they differ
+    return [
+        Edit("script", before[m.start() : m.end()], after[m.start() : m.end()], offset + m.start(), block)
+        for m in _CHANGED_RUN.finditer(differs)
+    ]
 
 
 @cache
