@@ -12,6 +12,7 @@ from cleanweb.guard import (
     _SCOPE_TAG,
     _SCOPE_TAGS,
     check_text,
+    depth_bound,
     limit_nesting,
     nesting_depth,
 )
@@ -57,11 +58,18 @@ def test_opening_prefixes_bound_the_openings_the_flattening_regex_counts():
     assert openings == 15 and len(_OPENING_PREFIX.findall(page)) >= openings
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=60))
-def test_opening_prefix_count_is_never_below_the_depth(pieces):
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES | st.sampled_from(["</DIV >", "</div/>", "</diV\t>", "</ſection>", "<head>", "<font>"]),
+                max_size=60))
+def test_the_cheap_tests_never_go_below_the_depth(pieces):
     html = "".join(pieces)
-    assert len(_OPENING_PREFIX.findall(html)) >= nesting_depth(html)
+    assert len(_OPENING_PREFIX.findall(html)) >= depth_bound(html) >= nesting_depth(html)
+
+
+def test_depth_bound_is_the_depth_on_plain_markup():
+    page = "<div class=a><ul><li>一</li></ul><TABLE><tr><td>二</td></tr></TABLE></div>" * 600
+    assert depth_bound(page) == nesting_depth(page) == 2
+    assert limit_nesting(page) == (page, 0)
 
 
 def test_nesting_depth_examples():
