@@ -383,8 +383,14 @@ _ASTRAL = regex.compile(r"[\U00010000-\U0010ffff]")
 
 
 @cache
-def _class_table() -> dict[int, str]:
-    """str.translate table mapping each classified character to its class code."""
+def _class_table() -> dict[int, str] | str:
+    """str.translate table mapping each classified character to its class code.
+
+    When every classified character is in the BMP (as the data has it) the table is a
+    65,536-character string, unclassified characters mapping to "g" (no class): indexing
+    it costs about half a dict lookup that misses. Astral characters fall outside it and
+    stay as they are, uncounted, as they would with the dict.
+    """
     table: dict[int, str] = {}
     for code, (_weight, spans) in zip(_CODES[1:], _RANGES, strict=True):
         for lo, hi in regex.findall(r"(.)-(.)", spans):
@@ -392,7 +398,12 @@ def _class_table() -> dict[int, str]:
                 table[cp] = code
     for ch in _common_han():
         table[ord(ch)] = _CODES[0]
-    return table
+    if max(table) > 0xFFFF:
+        return table
+    dense = ["g"] * 0x10000
+    for cp, code in table.items():
+        dense[cp] = code
+    return "".join(dense)
 
 
 @cache
