@@ -2,7 +2,7 @@
 
     python bench/eval_html.py [--devset ../shared/devset] [--subset art|for|all]
                               [--only cleanweb,trafilatura,...] [--per-page] [--worst N]
-                              [--repeat N]
+                              [--repeat N] [--stages]
 
 Every extractor gets the same page bytes; each is timed on its own call (parse and
 extract; cleanweb also decodes), by default in CPU time of this process so that other
@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -102,6 +103,66 @@ def _load(names: list[str]) -> dict[str, Extractor]:
     return loaded
 
 
+def stage_times(devset: Path, selected: list[dict], repeat: int, clock: Callable[[], float]) -> None:
+    """Print the CPU ms per page of each step of cleanweb's HTML path (before the text filters)."""
+    import importlib
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleanweb import dom, guard, html_meta
+    from cleanweb import html as html_input
+    from cleanweb.document import Document
+    from cleanweb.text import refresh
+
+    decode = importlib.import_module("cleanweb.decode")  # the module, not the function
+
+    def blocks(doc: Document, walked: dom.Walk, url: str) -> None:
+        forum = html_input._forum_mode(doc, walked, url)
+        doc.blocks = html_input._blocks(walked, dom.score(walked, forum=forum), forum)
+
+    ms: dict[str, list[float]] = {}
+    for page in selected:
+        data = (devset / f"{page['name']}.html").read_bytes()
+        url = page.get("url") or ""
+        best: dict[str, float] = {}
+        for _ in range(max(repeat, 1)):
+            step = _Stopwatch(best, clock)
+            step("input guard (bytes)", guard.check_bytes, data)
+            text, _info = step("decode", decode.decode_with_info, data)
+            text = step("input guard (text)", guard.check_text, text)[0]
+            text = step("nesting guard", guard.limit_nesting, text)[0]
+            tree = step("parse (lexbor)", LexborHTMLParser, text)
+            step("metadata", html_meta.extract, tree)
+            walked = step("DOM walk", dom.walk, tree)
+            step("source lines", dom.locate, walked.units, text)
+            doc = Document(source=text, kind="html", options={"url": url})
+            step("scoring + blocks", blocks, doc, walked, url)
+            step("text features (text.refresh)", refresh, doc)
+        for stage, seconds in best.items():
+            ms.setdefault(stage, []).append(seconds * 1000)
+    print(f"\ncleanweb HTML path by step, {len(selected)} pages, fastest of {max(repeat, 1)}:")
+    print("| step | ms median | ms mean |")
+    print("|---|---|---|")
+    for stage, values in ms.items():
+        print(f"| {stage} | {statistics.median(values):.2f} | {statistics.mean(values):.2f} |")
+    totals = [sum(v[i] for v in ms.values()) for i in range(len(selected))]
+    print(f"| all steps | {statistics.median(totals):.2f} | {statistics.mean(totals):.2f} |")
+
+
+class _Stopwatch:
+    """Call a step and keep its fastest time so far under its name."""
+
+    def __init__(self, best: dict[str, float], clock: Callable[[], float]):
+        self.best = best
+        self.clock = clock
+
+    def __call__(self, stage: str, fn: Callable[..., Any], *args: object) -> Any:
+        t0 = self.clock()
+        out = fn(*args)
+        self.best[stage] = min(self.best.get(stage, float("inf")), self.clock() - t0)
+        return out
+
+
 def _row(name: str, scores: list[tuple[float, float, float]], ms: list[float]) -> str:
     s = summary(scores)
     return (
@@ -127,9 +188,16 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=1,
         help="time each call N times and keep the fastest (steadier on a busy machine)",
     )
+    ap.add_argument(
+        "--stages", action="store_true",
+        help="time each step of cleanweb's HTML path (decode, guards, parse, walk...) and stop",
+    )
     args = ap.parse_args(argv)
 
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    if args.stages:
+        stage_times(args.devset, pages(args.devset, args.subset), args.repeat, clock)
+        return 0
     extractors = _load([n.strip() for n in args.only.split(",") if n.strip()])
     if not args.no_text and "cleanweb" in extractors:
         import cleanweb
