@@ -51,3 +51,11 @@ def test_units_get_the_source_lines_of_their_first_and_last_words():
         ("第一段正文， 写在两行里。", 4, 5),
         ("第二段正文。", 7, 7),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=80), st.text(alphabet=_CHARS, max_size=80))
+def test_unit_keys_are_the_first_and_last_findall_keys(first, last):
+    for unit in (dom.Unit(0, "paragraph", first=first, last=first), dom.Unit(0, "paragraph", first=first, last=last)):
+        head, tail = dom._KEY.findall(unit.first), dom._KEY.findall(unit.last)
+        assert dom._keys(unit) == (head[0] if head else "", tail[-1] if tail else "")

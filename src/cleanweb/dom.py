@@ -45,6 +45,7 @@ _TOKEN_SPLIT = regex.compile(r"[^a-z]+")
 _BODY = regex.compile(r"<body", regex.I)
 _NEAR = 16_384  # characters searched ahead of the previous unit before the rest of the page
 _MAX_FAR_MISSES = 3
+_ONE_PASS = 48  # a text this short is split into keys at once rather than searched twice
 _KEY = regex.compile(r"[\p{Han}\p{L}\p{N}]{2,8}")
 _LAST_RUN = regex.compile(r"(?r)[\p{Han}\p{L}\p{N}]{2,}")  # searched from the end
 _PUNCT = regex.compile(r"[，。！？；：、“”,!?;:]|\.(?!\d)")
@@ -395,8 +396,7 @@ def locate(units: list[Unit], source: str) -> None:
     top = cursor = anchor = body.start() if body else 0
     misses = 0
     for unit in units:
-        first = _KEY.search(unit.first)
-        key = first.group() if first else ""
+        key, last = _keys(unit)
         far = misses < _MAX_FAR_MISSES
         start, near = _find(source, key, cursor, far=far)
         if start < 0 and anchor < cursor:
@@ -411,9 +411,18 @@ def locate(units: list[Unit], source: str) -> None:
             cursor = start
             if near:
                 anchor = start
-        end, _ = _find(source, last_key(unit.last), start, far=False)
+        end, _ = _find(source, last, start, far=False)
         unit.start = line_of(start)
         unit.end = line_of(max(end, start))
+
+
+def _keys(unit: Unit) -> tuple[str, str]:
+    """The first key of the unit's first text and the last key of its last text ("" if none)."""
+    if unit.first is unit.last and len(unit.first) <= _ONE_PASS:  # one short text: one call
+        keys = _KEY.findall(unit.first)
+        return (keys[0], keys[-1]) if keys else ("", "")
+    first = _KEY.search(unit.first)
+    return (first.group() if first else ""), last_key(unit.last)
 
 
 def last_key(fragment: str) -> str:
