@@ -218,7 +218,7 @@ def _block(
         "tag": el.tag if el else "",
         "path": ">".join(tags),
         "classes": " ".join(dict.fromkeys(tokens)),
-        "link_density": round(unit.link / unit.chars, 3) if unit.chars else 0.0,
+        "link_density": round(unit.link / unit.chars, 3) if unit.link and unit.chars else 0.0,
         "depth": el.depth if el else 0,
         "position": round(position, 3),
         "repeat": w.repeat(eid) if eid >= 0 else 1,
@@ -230,10 +230,9 @@ def _block(
         "forum": forum,
         "forum_part": _forum_part(w, path) if forum else "",
     }
-    block = Block(unit.text, unit.start, unit.end, index=index, kind=unit.kind,
-                  features=features, pinned=keep)
-    if features["user"].startswith("drop"):  # a user rule: decided before any filter runs
-        block.verdict = Verdict("user", "drop-selector", features["user"])
+    block = Block(unit.text, unit.start, unit.end, index, unit.kind, features, None, keep)
+    if el and el.user.startswith("drop"):  # a user rule: decided before any filter runs
+        block.verdict = Verdict("user", "drop-selector", el.user)
     return block
 
 
