@@ -2,7 +2,7 @@
 
     python bench/eval_html.py [--devset ../shared/devset] [--subset art|for|all]
                               [--only cleanweb,trafilatura,...] [--per-page] [--worst N]
-                              [--repeat N] [--stages]
+                              [--repeat N] [--stages [--baseline OLD/src]]
 
 Every extractor gets the same page bytes; each is timed on its own call (parse and
 extract; cleanweb also decodes), by default in CPU time of this process so that other
@@ -103,50 +103,86 @@ def _load(names: list[str]) -> dict[str, Extractor]:
     return loaded
 
 
-def stage_times(devset: Path, selected: list[dict], repeat: int, clock: Callable[[], float]) -> None:
-    """Print the CPU ms per page of each step of cleanweb's HTML path (before the text filters)."""
+def stage_times(
+    devset: Path, selected: list[dict], repeat: int, clock: Callable[[], float],
+    baseline: Path | None = None,
+) -> None:
+    """Print the CPU ms per page of each step of cleanweb's HTML path (before the text filters).
+
+    With `baseline` (the `src` folder of another checkout, e.g. `git worktree add /tmp/old REV`)
+    that copy runs too, page by page alternating with this one, so both see the same load.
+    """
+    import importlib
+
+    runs = {"cleanweb": _html_steps(importlib.import_module("cleanweb"))}
+    if baseline is not None:
+        runs = {"baseline": _html_steps(_import_copy(baseline)), **runs}
+    ms: dict[str, dict[str, list[float]]] = {name: {} for name in runs}
+    for page in selected:
+        data = (devset / f"{page['name']}.html").read_bytes()
+        best: dict[str, dict[str, float]] = {name: {} for name in runs}
+        for i in range(max(repeat, 1)):
+            for name in sorted(runs, reverse=bool(i % 2)):  # alternate which copy goes first
+                runs[name](data, page.get("url") or "", _Stopwatch(best[name], clock))
+        for name in runs:
+            for stage, seconds in best[name].items():
+                ms[name].setdefault(stage, []).append(seconds * 1000)
+    print(f"\ncleanweb HTML path by step, {len(selected)} pages, fastest of {max(repeat, 1)}, ms/page:")
+    print("| step | " + " | ".join(f"{n} median | {n} mean" for n in runs) + " |")
+    print("|---|" + "---|---|" * len(runs))
+    steps = list(ms["cleanweb"])
+    rows = [(stage, [ms[n][stage] for n in runs]) for stage in steps]
+    html_steps = [s for s in steps if not s.startswith("text features")]
+    totals = [[sum(ms[n][s][i] for s in steps) for i in range(len(selected))] for n in runs]
+    html = [[sum(ms[n][s][i] for s in html_steps) for i in range(len(selected))] for n in runs]
+    for stage, values in [*rows, ("all but text features", html), ("all steps", totals)]:
+        cells = " | ".join(f"{statistics.median(v):.2f} | {statistics.mean(v):.2f}" for v in values)
+        ratio = f" ({statistics.mean(values[0]) / statistics.mean(values[1]):.1f}x)" if baseline else ""
+        print(f"| {stage}{ratio} | {cells} |")
+
+
+def _import_copy(src: Path) -> Any:
+    """Import the `cleanweb` package under `src` as `cleanweb_baseline` (a copy in a temp dir)."""
+    import importlib
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="cleanweb-baseline-"))
+    shutil.copytree(src / "cleanweb", root / "cleanweb_baseline",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(root))
+    return importlib.import_module("cleanweb_baseline")
+
+
+def _html_steps(package: Any) -> Callable[[bytes, str, Any], None]:
+    """Run the HTML path of one cleanweb package step by step under a stopwatch."""
     import importlib
 
     from selectolax.lexbor import LexborHTMLParser
 
-    from cleanweb import dom, guard, html_meta
-    from cleanweb import html as html_input
-    from cleanweb.document import Document
-    from cleanweb.text import refresh
+    name = package.__name__
+    mod = {m: importlib.import_module(f"{name}.{m}")
+           for m in ("decode", "dom", "guard", "html", "html_meta", "document", "text")}
+    dom, guard, html_input = mod["dom"], mod["guard"], mod["html"]
 
-    decode = importlib.import_module("cleanweb.decode")  # the module, not the function
-
-    def blocks(doc: Document, walked: dom.Walk, url: str) -> None:
+    def blocks(doc: Any, walked: Any, url: str) -> None:
         forum = html_input._forum_mode(doc, walked, url)
         doc.blocks = html_input._blocks(walked, dom.score(walked, forum=forum), forum)
 
-    ms: dict[str, list[float]] = {}
-    for page in selected:
-        data = (devset / f"{page['name']}.html").read_bytes()
-        url = page.get("url") or ""
-        best: dict[str, float] = {}
-        for _ in range(max(repeat, 1)):
-            step = _Stopwatch(best, clock)
-            step("input guard (bytes)", guard.check_bytes, data)
-            text, _info = step("decode", decode.decode_with_info, data)
-            text = step("input guard (text)", guard.check_text, text)[0]
-            text = step("nesting guard", guard.limit_nesting, text)[0]
-            tree = step("parse (lexbor)", LexborHTMLParser, text)
-            step("metadata", html_meta.extract, tree)
-            walked = step("DOM walk", dom.walk, tree)
-            step("source lines", dom.locate, walked.units, text)
-            doc = Document(source=text, kind="html", options={"url": url})
-            step("scoring + blocks", blocks, doc, walked, url)
-            step("text features (text.refresh)", refresh, doc)
-        for stage, seconds in best.items():
-            ms.setdefault(stage, []).append(seconds * 1000)
-    print(f"\ncleanweb HTML path by step, {len(selected)} pages, fastest of {max(repeat, 1)}:")
-    print("| step | ms median | ms mean |")
-    print("|---|---|---|")
-    for stage, values in ms.items():
-        print(f"| {stage} | {statistics.median(values):.2f} | {statistics.mean(values):.2f} |")
-    totals = [sum(v[i] for v in ms.values()) for i in range(len(selected))]
-    print(f"| all steps | {statistics.median(totals):.2f} | {statistics.mean(totals):.2f} |")
+    def run(data: bytes, url: str, step: _Stopwatch) -> None:
+        step("input guard (bytes)", guard.check_bytes, data)
+        text, _info = step("decode", mod["decode"].decode_with_info, data)
+        text = step("input guard (text)", guard.check_text, text)[0]
+        text = step("nesting guard", guard.limit_nesting, text)[0]
+        tree = step("parse (lexbor)", LexborHTMLParser, text)
+        step("metadata", mod["html_meta"].extract, tree)
+        walked = step("DOM walk", dom.walk, tree)
+        step("source lines", dom.locate, walked.units, text)
+        doc = mod["document"].Document(source=text, kind="html", options={"url": url})
+        step("scoring + blocks", blocks, doc, walked, url)
+        step("text features (text.refresh)", mod["text"].refresh, doc)
+
+    return run
 
 
 class _Stopwatch:
@@ -192,11 +228,15 @@ def main(argv: list[str] | None = None) -> int:
         "--stages", action="store_true",
         help="time each step of cleanweb's HTML path (decode, guards, parse, walk...) and stop",
     )
+    ap.add_argument(
+        "--baseline", type=Path,
+        help="with --stages: the src folder of another checkout, timed alternately in the same run",
+    )
     args = ap.parse_args(argv)
 
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     if args.stages:
-        stage_times(args.devset, pages(args.devset, args.subset), args.repeat, clock)
+        stage_times(args.devset, pages(args.devset, args.subset), args.repeat, clock, args.baseline)
         return 0
     extractors = _load([n.strip() for n in args.only.split(",") if n.strip()])
     if not args.no_text and "cleanweb" in extractors:
