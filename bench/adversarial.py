@@ -140,7 +140,7 @@ def _package_regexes() -> list[tuple[str, object]]:
 
     import regex
 
-    from cleanweb import lexicon, patterns
+    from cleanweb import patterns
 
     found: list[tuple[str, object]] = []
     mods = [m.name for m in pkgutil.walk_packages(cleanweb.__path__, "cleanweb.")]
@@ -158,14 +158,7 @@ def _package_regexes() -> list[tuple[str, object]]:
     for path in sorted(data.glob("*_patterns.txt")):
         for rule, pattern in patterns.load_rules(path.stem):
             found.append((f"{path.name}:{rule}:{pattern.pattern[:30]}", pattern))
-    for path in sorted(data.glob("*.txt")):
-        if path.stem.endswith("_patterns") or path.stem == "binary_magic":
-            continue
-        try:
-            lex = lexicon.Lexicon.named(path.stem)
-        except Exception:  # not a term list
-            continue
-        found.append((f"lexicon:{path.stem}", lex._re))
+    # Word lists are Aho-Corasick automata (ahocorasick-rs): linear by construction, no regex.
     return found
 
 
