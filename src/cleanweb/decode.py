@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import charset_normalizer
 import opencc
 import regex
 
@@ -291,6 +290,8 @@ def _non_ascii(text: str) -> int:
 
 def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
     """Ask charset-normalizer when no Chinese reading is plausible; reject binary junk."""
+    import charset_normalizer  # imported on the rare page that needs it: it costs 60 ms at start-up
+
     guess = charset_normalizer.from_bytes(data).best()
     if guess is not None:
         enc = widen(guess.encoding)
