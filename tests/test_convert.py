@@ -6,7 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanweb
-from cleanweb.convert import ScriptConverter, detect_script, script_chars
+from cleanweb.convert import (
+    ScriptConverter,
+    detect_script,
+    script_chars,
+    script_counts,
+    script_counts_many,
+)
 
 SIMP = "我们的软件需要鼠标和内存。"
 TRAD = "後來他們搬到臺灣，買了一台電腦。"
@@ -175,3 +181,8 @@ def test_simplified_text_is_never_changed_when_simplified_is_asked(text):
     trad_only, _ = script_chars()
     assert not set(text) & trad_only
     assert cleanweb.convert(text, "simplified") == text
+
+
+@given(st.lists(st.text(alphabet=list("中国國语語后後发發 \n的a1。"), max_size=10), max_size=6))
+def test_script_counts_many_equals_one_by_one(texts):
+    assert script_counts_many(texts) == [script_counts(t) for t in texts]

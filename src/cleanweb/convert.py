@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import ne
+from operator import methodcaller, ne
 
 import opencc
 import regex
@@ -118,10 +118,25 @@ def _class_patterns() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+@cache
+def _other_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Runs of anything but Traditional-only (resp. Simplified-only) characters and newlines."""
+    return tuple(re.compile("[^\n" + p.pattern[1:] + "+") for p in _class_patterns())  # type: ignore[return-value]
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """Count (Traditional-only, Simplified-only) characters in `text`."""
     trad, simp = _class_patterns()
     return len(trad.findall(text)), len(simp.findall(text))
+
+
+def script_counts_many(texts: list[str]) -> list[tuple[int, int]]:
+    """`script_counts` of every text, in two passes over them all."""
+    if not texts:
+        return []
+    joined = "\n".join(t.replace("\n", " ") for t in texts)  # neither class holds a space
+    trad, simp = (map(len, p.sub("", joined).split("\n")) for p in _other_patterns())
+    return list(zip(trad, simp, strict=True))
 
 
 def script_of(trad: int, simp: int) -> str:
@@ -181,15 +196,22 @@ class ScriptConverter:
         return "".join(self._convert_chunk(chunk, src) for src, chunk in self._pieces(text, context))
 
     def convert_with_edits(
-        self, text: str, context: str | None = None, block: int | None = None
+        self,
+        text: str,
+        context: str | None = None,
+        block: int | None = None,
+        counts: tuple[int, int] | None = None,
     ) -> tuple[str, list[Edit]]:
-        """Convert `text`; also return one Edit per changed run (pos in the input text)."""
+        """Convert `text`; also return one Edit per changed run (pos in the input text).
+
+        `counts` is `script_counts(text)` when the caller has it already.
+        """
         if self.to == "keep" or not text:
             return text, []
         out: list[str] = []
         edits: list[Edit] = []
         pos = 0
-        for source, chunk in self._pieces(text, context):
+        for source, chunk in self._pieces(text, context, counts):
             new = self._convert_chunk(chunk, source)
             if new != chunk and len(new) == len(chunk):
                 edits.extend(_diff_equal(chunk, new, pos, block))
@@ -218,11 +240,13 @@ class ScriptConverter:
         always left as it is (the target is Simplified and the source script is detected)."""
         return self.source != "auto" or self._config("simplified") is not None
 
-    def _pieces(self, text: str, context: str | None) -> list[tuple[str, str]]:
+    def _pieces(
+        self, text: str, context: str | None, counts: tuple[int, int] | None = None
+    ) -> list[tuple[str, str]]:
         """Split `text` into (source script, chunk) pieces that convert the same way."""
         if self.source != "auto":
             return [(self.source, text)]
-        trad, simp = script_counts(text)
+        trad, simp = counts or script_counts(text)
         default = _fallback(context, trad, simp)
         if trad == 0 or simp == 0:
             return [(self._needs(trad, simp, default), text)]
@@ -317,15 +341,14 @@ def _diff(before: str, after: str, offset: int, block: int | None) -> list[Edit]
 
 
 _CHANGED_RUN = re.compile(rb"\x01+")
+_SPAN = methodcaller("span")
 
 
 def _diff_equal(before: str, after: str, offset: int, block: int | None) -> list[Edit]:
     """Edits for the changed runs of a same-length conversion, character by character."""
     differs = bytes(map(ne, before, after))  # one byte a character, 1 where they differ
-    return [
-        Edit("script", before[m.start() : m.end()], after[m.start() : m.end()], offset + m.start(), block)
-        for m in _CHANGED_RUN.finditer(differs)
-    ]
+    spans = map(_SPAN, _CHANGED_RUN.finditer(differs))
+    return [Edit("script", before[a:b], after[a:b], offset + a, block) for a, b in spans]
 
 
 @cache

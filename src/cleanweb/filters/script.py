@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from ..convert import converter, script_counts, script_of
+from ..convert import converter, script_counts, script_counts_many, script_of
 from ..document import Document
 from ..errors import ConfigError
 from .base import Filter
@@ -54,8 +54,9 @@ class ScriptFilter(Filter):
             return
         if trad == 0 and not self._converter.converts_simplified():
             blocks = []  # a Simplified page going to Simplified: no block can change
-        for block in blocks:
-            out, edits = self._converter.convert_with_edits(block.text, script, block.index)
+        counts = script_counts_many([b.text for b in blocks])
+        for block, block_counts in zip(blocks, counts, strict=True):
+            out, edits = self._converter.convert_with_edits(block.text, script, block.index, block_counts)
             if edits:
                 doc.edits.extend(edits)
                 block.text = out
