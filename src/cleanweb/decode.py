@@ -17,6 +17,7 @@ from functools import cache
 import opencc
 import regex
 
+from ._chars import non_ascii
 from .errors import BinaryInputError, InputError
 from .guard import check_bytes
 from .repair.score import char_cost
@@ -174,7 +175,7 @@ def _wide_without_bom(data: bytes) -> _Candidate | None:
             continue
         # ASCII characters put their NUL on one parity: when they are a good share of the
         # text that is evidence whatever the script; ideographs alone must look Chinese.
-        ascii_share = 1 - _non_ascii(text) / max(1, len(text))
+        ascii_share = 1 - non_ascii(text) / max(1, len(text))
         skewed = ascii_zeros >= 0.9 * (zeros_even + zeros_odd) and ascii_share >= 0.2
         found.append(_Candidate(text, enc, "nul-pattern", plausibility(text) + 0.3 * skewed))
     best = max(found, key=lambda c: c.score, default=None)
@@ -232,7 +233,7 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
     utf8 = _strict(data, "utf-8")
     if utf8 is None:
         utf8 = _utf8_cut_short(data)
-    if utf8 is not None and (declared == "utf-8" or _non_ascii(utf8) >= _UTF8_PROOF):
+    if utf8 is not None and (declared == "utf-8" or non_ascii(utf8) >= _UTF8_PROOF):
         method = "declared" if declared == "utf-8" else "utf-8"
         return _Candidate(utf8, "utf-8", method, 1.0)
     if declared in ("gb18030", "big5hkscs"):
@@ -243,7 +244,7 @@ def _best_candidate(data: bytes, declared: str | None) -> _Candidate:
     candidates: list[_Candidate] = []
     if utf8 is not None:
         # Each valid multi-byte sequence is evidence: GBK or Big5 bytes rarely form one.
-        bonus = 0.05 + 0.1 * _non_ascii(utf8)
+        bonus = 0.05 + 0.1 * non_ascii(utf8)
         candidates.append(_Candidate(utf8, "utf-8", "utf-8", plausibility(utf8) + bonus))
     encodings = ["gb18030", "big5hkscs"]
     if declared and declared not in encodings and declared != "utf-8":
@@ -282,10 +283,6 @@ def _mean_cost(text: str) -> float:
     """Mean frequency cost (bits, data/char_freq.tsv) of the first non-ASCII characters."""
     rest = _ASCII.sub("", text[:_SAMPLE])[:_TIE_SAMPLE]
     return sum(char_cost(ch) for ch in rest) / max(1, len(rest))
-
-
-def _non_ascii(text: str) -> int:
-    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _normalizer_fallback(data: bytes, best: _Candidate) -> _Candidate:
@@ -329,7 +326,7 @@ def _by_region(data: bytes) -> _Candidate | None:
     """
     lines = [r for r in _REGION.findall(data) if r]
     utf8_lines = [_strict(line, "utf-8") for line in lines]
-    valid = sum(_non_ascii(t) for t in utf8_lines if t is not None)
+    valid = sum(non_ascii(t) for t in utf8_lines if t is not None)
     if valid < 2 or all(t is not None for t in utf8_lines):
         return None
     others = b"".join(line for line, t in zip(lines, utf8_lines, strict=True) if t is None)
@@ -340,7 +337,7 @@ def _by_region(data: bytes) -> _Candidate | None:
     parts: list[str] = []
     used = set()
     for line, text in zip(lines, utf8_lines, strict=True):
-        if text is not None and (text.isascii() or _non_ascii(text) >= _UTF8_PROOF):
+        if text is not None and (text.isascii() or non_ascii(text) >= _UTF8_PROOF):
             parts.append(text)
             continue
         # A short valid line, or a broken one (UTF-8 with a damaged byte or another encoding).

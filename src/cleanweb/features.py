@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from ._chars import class_body
 from .document import Block
 
 HAN = regex.compile(r"\p{Han}")
@@ -53,22 +54,8 @@ _NOT_FUNCTION = re.compile(_FUNCTION.pattern.replace("[", "[^\\n", 1) + "+")
 def _han_run() -> re.Pattern[str]:
     """A stdlib pattern for runs of exactly the characters `regex` calls \\p{Han}."""
     han = regex.sub(r"\P{Han}+", "", "".join(map(chr, range(0x2E80, 0x40000))))
-    return re.compile(f"[{_class(han)}]+")
+    return re.compile(f"[{class_body(han)}]+")
 
-
-def _class(chars: str) -> str:
-    """A character class body holding `chars` (sorted), as ranges."""
-    parts, first, last = [], None, None
-    for code in map(ord, chars):
-        if last is not None and code == last + 1:
-            last = code
-            continue
-        if first is not None:
-            parts.append(f"\\U{first:08x}-\\U{last:08x}")
-        first = last = code
-    if first is not None:
-        parts.append(f"\\U{first:08x}-\\U{last:08x}")
-    return "".join(parts)
 
 _MARKED = (
     ("ends", regex.compile(r"\.(?:[^\S\n]|$)", regex.MULTILINE)),

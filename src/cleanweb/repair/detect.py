@@ -11,26 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .._chars import class_body
 from .._page import JoinedLines
 from .score import CJK_PUNCT, common_han
 
 _ASCII_OK = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in "<&\\%") + "\t\n\r"
 FILL_RUNS = ("烫烫烫", "屯屯屯")
-
-
-def _class(chars: str) -> str:
-    """A regex character class body matching exactly `chars`, as compact ranges."""
-    cps = sorted(set(map(ord, chars)))
-    parts = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        lo, hi = cps[i], cps[j]
-        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
-        i = j + 1
-    return "".join(parts)
 
 
 _SYMBOLS = "·°±×÷—–‘’“”…‰※№§"
@@ -43,7 +29,7 @@ def rare() -> re.Pattern[str]:
     Its hits decide which families run and where mojibake is looked for.
     """
     common = _ASCII_OK + "".join(common_han(18.5)) + CJK_PUNCT + _SYMBOLS
-    return re.compile(f"[^{_class(common)}]")
+    return re.compile(f"[^{class_body(common)}]")
 
 
 @cache
@@ -60,7 +46,7 @@ def suspect() -> re.Pattern[str]:
     percentile), lines turned into mojibake at least ~50% (1st percentile).
     """
     common = _ASCII_OK + "".join(common_han(15.0)) + CJK_PUNCT + _SYMBOLS
-    return re.compile(f"[^{_class(common)}]")
+    return re.compile(f"[^{class_body(common)}]")
 
 
 def needs_repair(text: str) -> bool:

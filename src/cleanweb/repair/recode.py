@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from .._chars import non_ascii
 from ..document import Edit
 from ._edits import Replacement, apply
 from .score import char_cost, clearly_better, cost, is_han
@@ -153,7 +154,7 @@ def _fix_aligned(fam: Family, span: str) -> list[Replacement]:
         return []
     a, b = _extend(span, afters, gains, *best, best_gain)
     before, after = span[a:b], "".join(afters[a:b])
-    if _has_word(before) or _non_ascii(before) < fam.min_chars:
+    if _has_word(before) or non_ascii(before) < fam.min_chars:
         return []
     wide = [i for i in range(b - a) if before[i] >= "\x80"]  # judge the characters that changed
     if not any(map(is_han, after)):
@@ -238,7 +239,7 @@ def _clusters(span: str, suspect: re.Pattern[str]) -> Iterator[tuple[int, int, f
     hits = [m.start() for m in suspect.finditer(span)]
     pieces: list[list[float]] = []
     # Counted once, not per cluster: inside the loop it made long lines quadratic.
-    wide = _non_ascii(span) if hits else 0
+    wide = non_ascii(span) if hits else 0
     i = 0
     while i < len(hits):
         j = i
@@ -283,11 +284,6 @@ def _best(families: tuple[Family, ...], span: str, suspect: re.Pattern[str]) -> 
     return out
 
 
-def _non_ascii(text: str) -> int:
-    """How many characters of `text` are not ASCII (counted in C)."""
-    return len(text) - len(text.encode("ascii", "ignore"))
-
-
 def windows(hits: list[int], length: int) -> list[tuple[int, int]]:
     """Stretches around the trigger positions `hits`, widened each side and merged."""
     out: list[tuple[int, int]] = []
@@ -312,7 +308,7 @@ def recode(
     for a, b in windows(hits, len(text)):
         # Count against the window's non-ASCII characters, not its length, so spaces or
         # ASCII around a short broken run never change the decision (idempotence).
-        wide = _non_ascii(text[a:b])
+        wide = non_ascii(text[a:b])
         if len(suspect.findall(text, a, b)) < min(_MIN_SUSPECTS, wide):
             continue  # one rare name in clean text
         for m in span_re.finditer(text, a, b):
