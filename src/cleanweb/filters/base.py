@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from ..document import Block, Document
@@ -31,6 +32,20 @@ class Filter:
     def drop(self, doc: Document, block: Block, rule: str, detail: str = "") -> bool:
         """Drop `block` with this filter's name and `rule`."""
         return doc.drop(block, self.name, rule, detail)
+
+    def drop_runs(
+        self, doc: Document, blocks: Iterable[Block], member: Callable[[Block], bool], min_run: int, rule: str
+    ) -> None:
+        """Drop every run of at least `min_run` consecutive `blocks` for which `member` holds."""
+        run: list[Block] = []
+        for block in [*blocks, None]:
+            if block is not None and member(block):
+                run.append(block)
+                continue
+            if len(run) >= min_run:
+                for b in run:
+                    self.drop(doc, b, rule)
+            run = []
 
     def options(self) -> dict[str, Any]:
         """The filter's options (public attributes) as a dict."""

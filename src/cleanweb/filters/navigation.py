@@ -15,6 +15,11 @@ from .base import Filter
 _ITEMS = regex.compile(r"[\s|｜/\\•·»›>\-_*]+")
 
 
+def _items(norm: str) -> list[str]:
+    """The items of a line split at separators (spaces, bars, slashes, arrows, dashes)."""
+    return [i for i in _ITEMS.split(norm.strip()) if i]
+
+
 def is_prose(block: Block, min_chars: int = 40) -> bool:
     """A line of running text: long enough, with sentence punctuation."""
     f = block.features
@@ -70,16 +75,13 @@ class NavigationFilter(Filter):
         f = block.features
         if f["chars"] > 80 or f["ends"] >= 2:
             return None
-        items = None
-        if has_term:
-            items = [i for i in _ITEMS.split(norm.strip()) if i]
-            if items and all(i in self._terms for i in items):
-                return "nav-terms"
+        items = _items(norm) if has_term else None
+        if items and all(i in self._terms for i in items):
+            return "nav-terms"
         if pattern_rule:
             return pattern_rule
         if f["punct"] == 0:
-            if items is None:
-                items = [i for i in _ITEMS.split(norm.strip()) if i]
+            items = _items(norm) if items is None else items
             if len(items) >= self.min_items and all(len(i) <= self.max_item_chars for i in items):
                 return "menu-row"
         return None
@@ -91,15 +93,7 @@ class NavigationFilter(Filter):
         if not prose:
             return
         for segment in (lines[: prose[0]], lines[prose[-1] + 1 :]):
-            run: list[Block] = []
-            for block in [*segment, None]:
-                if block is not None and self._is_short(block):
-                    run.append(block)
-                    continue
-                if len(run) >= self.min_run:
-                    for b in run:
-                        self.drop(doc, b, "menu-run")
-                run = []
+            self.drop_runs(doc, segment, self._is_short, self.min_run, "menu-run")
 
     def _is_short(self, block: Block) -> bool:
         f = block.features

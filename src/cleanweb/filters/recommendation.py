@@ -113,15 +113,7 @@ class RecommendationFilter(Filter):
 
     def _drop_link_lists(self, doc: Document, lines: list[Block]) -> None:
         """Runs of `min_list` bulleted one-line titles (no sentence stop) are link lists."""
-        run: list[Block] = []
-        for block in [*lines, None]:
-            if block is not None and self._is_bullet_title(block):
-                run.append(block)
-                continue
-            if len(run) >= self.min_list:
-                for b in run:
-                    self.drop(doc, b, "link-list")
-            run = []
+        self.drop_runs(doc, lines, self._is_bullet_title, self.min_list, "link-list")
 
     @staticmethod
     def _is_bullet_title(block: Block) -> bool:
