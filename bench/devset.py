@@ -1,11 +1,12 @@
 """Score cleanweb on the dev set (real pages with human gold): bigram P/R/F1 per page.
 
     python bench/devset.py [--devset ../shared/devset] [--input text|html] [--subset art|for|all]
-                           [--show N] [--per-page]
+                           [--no-url] [--per-page]
 
 Scoring follows the dev set's README: both sides NFKC, lower-case, Simplified, no
 whitespace; character bigrams counted as a multiset; P/R/F1 per page, then mean,
-median and the number of pages under 0.5.
+median and the number of pages under 0.5. Each page is cleaned with its origin URL
+from index.json (what a crawler knows; it decides forum mode), unless --no-url.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--input", choices=("text", "html"), default="text")
     ap.add_argument("--subset", choices=("art", "for", "all"), default="art")
+    ap.add_argument("--no-url", action="store_true", help="clean without the pages' URLs")
     ap.add_argument("--per-page", action="store_true", help="print each page's scores")
     args = ap.parse_args(argv)
 
@@ -87,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = (args.devset / f"{page['name']}.gold.txt").read_text("utf-8")
         data = (args.devset / f"{page['name']}{suffix}").read_bytes()
         t0 = time.perf_counter()
-        result = cleanweb.clean(data, kind=args.input)
+        url = None if args.no_url else page.get("url")
+        result = cleanweb.clean(data, kind=args.input, url=url)
         ms.append((time.perf_counter() - t0) * 1000)
         scores.append(bigram_prf(result.text, gold))
         page_text = (args.devset / f"{page['name']}.page.txt").read_text("utf-8")

@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_text and "cleanweb" in extractors:
         import cleanweb
 
-        extractors["cleanweb (page text)"] = lambda data, url=None: cleanweb.clean(data, kind="text").text
+        extractors["cleanweb (page text)"] = lambda data, url=None: cleanweb.clean(data, kind="text", url=url).text
     selected = pages(args.devset, args.subset)
     scores: dict[str, list[tuple[float, float, float]]] = {n: [] for n in extractors}
     ms: dict[str, list[float]] = {n: [] for n in extractors}

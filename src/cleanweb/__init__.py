@@ -23,6 +23,7 @@ from .filters import (
     RecommendationFilter,
     ScriptFilter,
     SpamFilter,
+    ThreadFilter,
     UserRulesFilter,
 )
 from .pipeline import Pipeline
@@ -53,6 +54,7 @@ __all__ = [
     "Removed",
     "ScriptFilter",
     "SpamFilter",
+    "ThreadFilter",
     "UserRulesFilter",
     "Verdict",
     "clean",

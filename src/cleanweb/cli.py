@@ -24,6 +24,7 @@ from .engines.work import RunOptions, clean_bytes_to_output
 from .errors import CleanwebError
 from .explain import explain_lines
 from .filters import FILTERS
+from .modes import MODES
 from .output import OutputError, check_output_dir, write_manifest
 from .pipeline import Pipeline
 
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", help="output folder (mirrors the input tree), or a .jsonl[.gz|.zst] file for one corpus")
     c.add_argument("--to", default="simplified", help="simplified|traditional|taiwan|hongkong|keep")
     c.add_argument("--kind", default="auto", choices=("auto", "text", "html"))
+    c.add_argument("--mode", default="auto", choices=MODES,
+                   help="forum: a thread's posts are the content (auto: by URL and page)")
     c.add_argument("--format", default="txt", choices=("txt", "jsonl"), help="output of pages")
     c.add_argument("--config", help="TOML file of user rules and filter options")
     c.add_argument("-j", "--jobs", type=_jobs, default="auto", help="worker processes (0 or auto: all cores)")
@@ -52,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--ray-address", help="Ray cluster to join (default: start a local one)")
     c.add_argument("--text-field", default="text", help="corpus: field holding the page (default text)")
     c.add_argument("--id-field", help="corpus: field naming the record in error reports")
+    c.add_argument("--url-field", default="url", help="corpus: field holding the page's URL (default url)")
     c.add_argument("--keep-empty", action="store_true", help="corpus: keep records cleaned to nothing")
     c.add_argument("--max-bytes", type=_size, default=_size(DEFAULT_MAX_BYTES),
                    help=f"skip inputs larger than this (e.g. 500K, 64M; 0 = no limit; default {DEFAULT_MAX_BYTES})")
@@ -65,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file")
     e.add_argument("--to", default="simplified")
     e.add_argument("--kind", default="auto", choices=("auto", "text", "html"))
+    e.add_argument("--mode", default="auto", choices=MODES)
+    e.add_argument("--url", help="the page's address (site rules, forum detection)")
     e.add_argument("--config")
     e.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
@@ -135,7 +141,8 @@ def cmd_explain(args: argparse.Namespace, pipeline: Pipeline) -> int:
         print(f"cleanweb: error: {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     try:
-        doc = build_document(data, args.kind, options={"html": pipeline.config.html})
+        options = {"html": pipeline.config.html, "mode": args.mode, "url": args.url}
+        doc = build_document(data, args.kind, options=options)
     except CleanwebError as exc:
         print(f"cleanweb: error: {path}: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -147,9 +154,11 @@ def cmd_explain(args: argparse.Namespace, pipeline: Pipeline) -> int:
 
 
 def _run_options(args: argparse.Namespace) -> RunOptions:
-    record = RecordOptions(args.text_field, args.id_field, args.keep_empty, args.max_bytes)
+    record = RecordOptions(
+        args.text_field, args.id_field, args.keep_empty, args.max_bytes, url_field=args.url_field
+    )
     budget = args.timeout if args.timeout and args.timeout > 0 else None
-    return RunOptions(args.format, args.kind, args.max_bytes, budget, record)
+    return RunOptions(args.format, args.kind, args.max_bytes, budget, record, mode=args.mode)
 
 
 def cmd_clean(args: argparse.Namespace, pipeline: Pipeline) -> int:

@@ -123,6 +123,7 @@ class RecordOptions:
     id_field: str | None = None
     keep_empty: bool = False
     max_bytes: int | None = None
+    url_field: str = "url"  # the page's address, when a record has one (forum detection)
 
 
 @dataclass
@@ -170,21 +171,25 @@ def removed_counts(removed) -> dict[str, int]:
 
 def clean_warc_page(
     head: dict[str, str], data: bytes, pipeline, opts: RecordOptions, kind: str = "auto",
-    budget: float | None = None,
+    budget: float | None = None, mode: str = "auto",
 ) -> RecordResult:
     """Clean one WARC response's page bytes into a JSON line: the WARC headers, text and info."""
     from .api import clean
 
     ident = head.get("url") or head.get("warc_record_id")
     try:
-        result = clean(data, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
+        result = clean(
+            data, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes,
+            mode=mode, url=head.get("url") or None,
+        )
     except CleanwebError as exc:
         return RecordResult(None, len(data), error=(exc.kind, str(exc)), ident=ident)
     return _as_record(head, result, len(data), opts, ident)
 
 
 def clean_record(
-    raw: bytes, pipeline, opts: RecordOptions, kind: str = "auto", budget: float | None = None
+    raw: bytes, pipeline, opts: RecordOptions, kind: str = "auto", budget: float | None = None,
+    mode: str = "auto",
 ) -> RecordResult:
     """Clean one JSON line with `pipeline`; a bad record becomes `error`, not an exception."""
     from .api import clean
@@ -193,8 +198,12 @@ def clean_record(
         record, text, ident = parse_record(raw, opts)
     except InputError as exc:
         return RecordResult(None, len(raw), error=("input", str(exc)))
+    url = record.get(opts.url_field)
     try:
-        result = clean(text, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes)
+        result = clean(
+            text, kind=kind, pipeline=pipeline, budget=budget, max_size=opts.max_bytes,
+            mode=mode, url=url if isinstance(url, str) else None,
+        )
     except CleanwebError as exc:
         return RecordResult(None, len(raw), error=(exc.kind, str(exc)), ident=ident)
     return _as_record(record, result, len(raw), opts, ident)

@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import dom, html_meta
 from .document import Block, Document, Verdict
-from .errors import ConfigError, InputError
+from .errors import ConfigError
+from .modes import checked_mode, thread_url
 from .text import refresh
 
 _SNIFF = regex.compile(
@@ -30,11 +31,6 @@ _TAGS = regex.compile(
 )
 _DOCUMENT_TAG = regex.compile(r"<!doctype\s+html|<html[\s>]|<head>|<body[\s>]|<frameset[\s>]", regex.I)
 _TAGGED_LINE_SHARE = 0.3  # share of lines holding a tag above which text with no leading tag is HTML
-# Thread pages: the URL or the page's own words say so.
-_FORUM_URL = regex.compile(
-    r"thread|topic|forum|bbs|tieba|question|answer|discuss|post|faq|/t/|/d/\d", regex.I
-)
-MODES = ("auto", "article", "forum")
 _HTML_KEYS = frozenset(("drop_selectors", "keep_selectors", "sites"))
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 
@@ -134,12 +130,10 @@ def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> 
 
 def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
     """Forum mode if asked for, or a thread page: repeated post boxes with author/time parts."""
-    mode = doc.options.get("mode") or "auto"
-    if mode not in MODES:
-        raise InputError(f"mode must be one of {MODES}, got {mode!r}")
+    mode = checked_mode(doc.options.get("mode"))
     if mode in ("forum", "article"):
         return mode == "forum"
-    return bool(_FORUM_URL.search(url)) and _post_groups(w) >= 3
+    return thread_url(url) and _post_groups(w) >= 3
 
 
 def _post_groups(w: dom.Walk) -> int:

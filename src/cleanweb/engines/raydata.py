@@ -51,11 +51,14 @@ def _ray():
 class _CleanRecords:
     """map_batches UDF for `clean_dataset`: builds the pipeline once per actor."""
 
-    def __init__(self, to: str, config: Any, text_field: str, kind: str, keep_empty: bool):
+    def __init__(
+        self, to: str, config: Any, text_field: str, kind: str, keep_empty: bool, mode: str, url_field: str
+    ):
         from ..pipeline import Pipeline
 
         self.pipeline = Pipeline.default(to=to, config=config)
         self.text_field, self.kind, self.keep_empty = text_field, kind, keep_empty
+        self.mode, self.url_field = mode, url_field
 
     def __call__(self, batch: dict) -> dict:
         import numpy as np
@@ -63,8 +66,11 @@ class _CleanRecords:
         from ..api import clean
 
         texts, titles, metas, removed, keep = [], [], [], [], []
-        for text in batch[self.text_field]:
-            result = clean(str(text), kind=self.kind, pipeline=self.pipeline)
+        column = batch[self.text_field]
+        urls = batch.get(self.url_field, [None] * len(column))
+        for text, url in zip(column, urls, strict=True):
+            url = url if isinstance(url, str) else None
+            result = clean(str(text), kind=self.kind, pipeline=self.pipeline, mode=self.mode, url=url)
             texts.append(result.text)
             titles.append(result.title)
             metas.append(json.dumps(result.meta, ensure_ascii=False, default=str))
@@ -85,10 +91,15 @@ def clean_dataset(
     text_field: str = "text",
     kind: str = "auto",
     keep_empty: bool = False,
+    mode: str = "auto",
+    url_field: str = "url",
     batch_size: int = 64,
     concurrency: int | None = None,
 ):
-    """Clean the `text_field` of every row of `ds` (a ray.data.Dataset); returns a new Dataset."""
+    """Clean the `text_field` of every row of `ds` (a ray.data.Dataset); returns a new Dataset.
+
+    `mode` and a row's `url_field` (when the dataset has that column) decide forum mode.
+    """
     ray = _ray()
     if concurrency is None:
         concurrency = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -100,6 +111,8 @@ def clean_dataset(
             "text_field": text_field,
             "kind": kind,
             "keep_empty": keep_empty,
+            "mode": mode,
+            "url_field": url_field,
         },
         batch_format="numpy",
         batch_size=batch_size,

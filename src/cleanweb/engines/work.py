@@ -28,6 +28,7 @@ class RunOptions:
     max_bytes: int | None = None
     budget: float | None = None
     record: RecordOptions = field(default_factory=RecordOptions)
+    mode: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def render_page(result, display: str, fmt: str) -> bytes:
 
 def clean_bytes_to_output(data: bytes, pipeline, opts: RunOptions, display: str) -> bytes:
     """Clean one page held in memory and render it (raises the cleanweb error on bad input)."""
-    result = clean(data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes)
+    result = clean(
+        data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes,
+        mode=opts.mode,
+    )
     return render_page(result, display, opts.fmt)
 
 
@@ -83,7 +87,8 @@ def clean_file(item: FileItem, pipeline, opts: RunOptions) -> FileResult:
         return FileResult(item.display, error=("unreadable", exc.strerror or str(exc)))
     try:
         result = clean(
-            data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes
+            data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes,
+            mode=opts.mode,
         )
         out = render_page(result, item.display, opts.fmt)
     except Exception as exc:  # noqa: BLE001 - any page bug is that page's failure
@@ -100,7 +105,7 @@ def clean_line(item: tuple[int, bytes], pipeline, opts: RunOptions) -> RecordRes
     """Clean one corpus record; a bug on one record becomes its failure, not the run's."""
     _lineno, raw = item
     try:
-        return clean_record(raw, pipeline, opts.record, opts.kind, opts.budget)
+        return clean_record(raw, pipeline, opts.record, opts.kind, opts.budget, opts.mode)
     except Exception as exc:  # noqa: BLE001
         return RecordResult(None, len(raw), error=describe(exc))
 
@@ -109,7 +114,7 @@ def clean_warc_item(item: tuple[int, dict[str, str], bytes], pipeline, opts: Run
     """Clean the page of one WARC response record."""
     _n, head, data = item
     try:
-        return clean_warc_page(head, data, pipeline, opts.record, opts.kind, opts.budget)
+        return clean_warc_page(head, data, pipeline, opts.record, opts.kind, opts.budget, opts.mode)
     except Exception as exc:  # noqa: BLE001
         return RecordResult(None, len(data), error=describe(exc))
 

@@ -10,6 +10,7 @@ from .normalize import NormalizeFilter
 from .recommendation import RecommendationFilter
 from .script import ScriptFilter
 from .spam import SpamFilter
+from .thread import ThreadFilter
 from .user import UserRulesFilter
 
 # Registry by name, in default pipeline order.
@@ -23,6 +24,7 @@ FILTERS: dict[str, type[Filter]] = {
         NavigationFilter,
         RecommendationFilter,
         DomFilter,
+        ThreadFilter,  # before body: pinned posts are not cut as off the article
         BodyFilter,
         ScriptFilter,
         NormalizeFilter,
@@ -41,5 +43,6 @@ __all__ = [
     "RecommendationFilter",
     "ScriptFilter",
     "SpamFilter",
+    "ThreadFilter",
     "UserRulesFilter",
 ]

@@ -1,0 +1,205 @@
+"""Threads in page text: a forum or Q&A page's posts are its content (forum mode)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from statistics import median
+
+from .._topic import Topic
+from ..document import Block, Document
+from ..modes import checked_mode, thread_url
+from ..patterns import first_match, load_rules
+from .base import Filter
+
+
+class ThreadFilter(Filter):
+    """Keep every post of a page-text thread; drop the chrome between posts.
+
+    The HTML path finds a thread's posts in the DOM (DomFilter); page text has only
+    its lines, so post heads mark the posts: bylines, floor numbers (`#3`, `5楼`),
+    relative times (`19 天前`) and `发表于` lines (data/post_heads.txt). Forum mode
+    applies when asked (`mode="forum"`) or, in auto mode, when the page's URL is a
+    thread's and it has `min_posts` post heads. The thread runs from the first post
+    to the last; inside it post heads, author lines, counters (data/post_chrome.txt)
+    and short lines repeated from post to post are dropped as `forum-meta`, and the
+    rest is pinned as post text, given back if a rule of `overrules` took it (a reply
+    under 最新回复 is a post, not a comment section; a one-word reply is not a menu). Above the thread, the line that
+    shares most words with the posts is the thread's title; the rest of the page is
+    dropped as `outside-thread`. Sets meta["mode"] on page text; a no-op on HTML,
+    where DomFilter does this.
+    """
+
+    name = "thread"
+
+    def __init__(
+        self,
+        *,
+        min_posts: int = 3,
+        head_chars: int = 60,
+        author_chars: int = 24,
+        repeat_chars: int = 20,
+        title_window: int = 3,
+        overrules: Iterable[str] = ("recommendation", "navigation:menu-run", "navigation:menu-row"),
+    ):
+        self.min_posts = min_posts
+        self.head_chars = head_chars
+        self.author_chars = author_chars
+        self.repeat_chars = repeat_chars
+        self.title_window = title_window
+        self.overrules = tuple(overrules)
+        self._heads = load_rules("post_heads")
+        self._chrome = load_rules("post_chrome")
+
+    def apply(self, doc: Document) -> None:
+        if doc.kind == "html":
+            return
+        mode = checked_mode(doc.options.get("mode"))
+        lines = doc.lines()
+        heads = [i for i, block in enumerate(lines) if self.is_head(block)] if mode != "article" else []
+        forum = mode == "forum" or (
+            mode == "auto" and len(heads) >= self.min_posts and thread_url(doc.options.get("url"))
+        )
+        doc.meta["mode"] = "forum" if forum else "article"
+        if not forum or not heads:
+            return
+        lo, hi = self._span(lines, heads)
+        repeated = self._repeated(lines[lo : hi + 1])
+        at_head = set(heads)
+        for i in range(lo, hi + 1):
+            block = lines[i]
+            rule = self._post_chrome(lines, i, at_head, repeated)
+            if rule:
+                self.drop(doc, block, rule)
+            elif block.verdict is None or self._given_back(block):
+                block.verdict = None
+                block.pinned = True
+        title = self._title(doc, lines, lo, hi)
+        for i, block in enumerate(lines):
+            if (i < lo or i > hi) and block is not title:
+                self.drop(doc, block, "outside-thread")
+
+    def is_head(self, block: Block) -> bool:
+        """A post's header or footer line: a dated byline, a floor number, a relative time."""
+        f = block.features
+        if "date" in f.get("byline", ()):
+            return True
+        return (
+            f["chars"] <= self.head_chars and f["ends"] == 0
+            and first_match(self._heads, f["norm"]) is not None
+        )
+
+    def _span(self, lines: list[Block], heads: list[int]) -> tuple[int, int]:
+        """First and last line of the thread: heads lead their posts, or close them.
+
+        Heads that lead are followed by post text, heads that close are preceded by
+        it. Closing heads: the first post (the question, often long) runs up from
+        the first head to the nearest line a filter dropped. Leading heads: the last
+        post runs on after the last head for at most the median post length.
+        """
+        repeated = self._repeated(lines)
+        before = sum(1 for i in heads if self._text_near(lines, i, -1, repeated))
+        after = sum(1 for i in heads if self._text_near(lines, i, 1, repeated))
+        lo, hi = heads[0], heads[-1]
+        if before > after:
+            while lo > 0 and not _menu_like(lines[lo - 1]) and (
+                self._is_text(lines[lo - 1]) or self._letterless(lines[lo - 1])
+            ):
+                lo -= 1
+            while lo < heads[0] and not self._is_text(lines[lo]):
+                lo += 1
+        else:
+            gaps = [b - a - 1 for a, b in zip(heads, heads[1:], strict=False)]
+            reach = max(1, int(median(gaps))) if gaps else 1
+            while hi + 1 < len(lines) and hi - heads[-1] < reach and self._is_text(lines[hi + 1]):
+                hi += 1
+        return lo, hi
+
+    def _text_near(self, lines: list[Block], i: int, step: int, repeated: set[str]) -> bool:
+        """The nearest line with letters before (step -1) or after (+1) line i is post text."""
+        j = i + step
+        while 0 <= j < len(lines) and self._letterless(lines[j]) and lines[j].verdict is None:
+            j += step
+        if not 0 <= j < len(lines) or not self._is_text(lines[j]):
+            return False
+        f = lines[j].features
+        return not (f["chars"] <= self.repeat_chars and f["norm"].strip() in repeated)
+
+    @staticmethod
+    def _letterless(block: Block) -> bool:
+        f = block.features
+        return f["han"] == 0 and f["latin"] < 2
+
+    def _is_text(self, block: Block) -> bool:
+        """Words a post could hold: not dropped (or given back), not a head, some letters."""
+        if block.verdict is not None and not self._given_back(block):
+            return False
+        return not self.is_head(block) and not self._letterless(block)
+
+    def _given_back(self, block: Block) -> bool:
+        """Dropped by a rule in `overrules` (a filter's name, or filter:rule) that short replies trip."""
+        v = block.verdict
+        if v is None or v.rule == "section-heading":
+            return False
+        return v.filter in self.overrules or f"{v.filter}:{v.rule}" in self.overrules
+
+    def _title(self, doc: Document, lines: list[Block], lo: int, hi: int) -> Block | None:
+        """The thread's title: a line just above it, the nearer and the more on topic the better."""
+        topic = Topic([b.features["norm"] for b in lines[lo : hi + 1] if b.pinned])
+        best: tuple[float, Block] | None = None
+        for at in range(max(0, lo - self.title_window), lo):
+            block = lines[at]
+            f = block.features
+            if f["han"] < 5 or f["chars"] > 80 or f["seps"] or _menu_like(block):
+                continue
+            if block.verdict is not None and not self._given_back(block):
+                continue
+            score = topic.overlap(f["norm"]) - 0.01 * (lo - at)
+            if best is None or score > best[0]:
+                best = (score, block)
+        if best is None:
+            return None
+        title = best[1]
+        title.verdict, title.pinned, title.kind = None, True, "title"
+        doc.title = title.text.strip()
+        return title
+
+    def _repeated(self, lines: list[Block]) -> set[str]:
+        """Short lines seen twice or more: user names, places, buttons."""
+        counts = Counter(
+            b.features["norm"].strip() for b in lines if b.features["chars"] <= self.repeat_chars
+        )
+        return {norm for norm, n in counts.items() if n >= 2}
+
+    def _post_chrome(self, lines: list[Block], i: int, heads: set[int], repeated: set[str]) -> str | None:
+        """The forum-meta rule line `i` of the thread breaks, or None for post text."""
+        block = lines[i]
+        f = block.features
+        norm = f["norm"].strip()
+        if i in heads:
+            return "forum-meta"
+        if self._letterless(block):
+            return "forum-meta"  # a bullet, a count, a bar
+        if f["chars"] <= self.repeat_chars and norm in repeated:
+            return "forum-repeat"
+        rule = first_match(self._chrome, norm) if f["chars"] <= self.head_chars else None
+        if rule:
+            return f"forum-{rule}"
+        if (i + 1 in heads or i - 1 in heads or i == 0 or lines[i - 1].verdict) and self._author(block):
+            return "forum-author"
+        return None
+
+    def _author(self, block: Block) -> bool:
+        """A user name next to a post head: short, no sentence; Latin, an @handle or `name:`."""
+        f = block.features
+        norm = f["norm"].strip()
+        return (
+            f["chars"] <= self.author_chars and f["punct"] <= 1 and f["ends"] == 0
+            and (f["han"] == 0 or "@" in norm or norm.endswith((":", "：")))
+        )
+
+
+def _menu_like(block: Block) -> bool:
+    """Three or more short words side by side and no punctuation: a menu, not a post."""
+    words = block.features["norm"].split()
+    return len(words) >= 3 and block.features["punct"] == 0 and max(map(len, words)) <= 4

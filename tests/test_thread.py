@@ -1,0 +1,161 @@
+"""Forum mode on page text: a thread's question and replies are its content."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cleanweb
+from cleanweb import Pipeline, ThreadFilter
+from cleanweb.api import build_document
+from cleanweb.cli import main
+from cleanweb.errors import InputError
+
+# Post heads lead their posts: `user #N 3 天前`.
+LEADING = """论坛首页 | 版块 | 搜索 | 登录 | 注册
+技术交流 > Python
+请问如何用 Python 读取 GBK 编码的文件？
+小明 #1 3 天前
+我有一个旧系统导出的文本文件，用 open() 直接读会报 UnicodeDecodeError。
+试过 encoding="utf-8" 也不行，应该怎么办？
+2 个赞
+老张 #2 3 天前
+用 encoding="gbk" 打开就可以了，遇到生僻字最好用 gb18030。
+1 个赞
+阿花 #3 2 天前
+对 老张 #2 回复
+同意楼上，gb18030 是 GBK 的超集，兼容性更好。
+小明 #4 2 天前
+谢谢大家，问题解决了！
+需要 登录 后方可回复
+关于我们 | 联系方式 | 隐私政策
+"""
+LEADING_POSTS = """请问如何用 Python 读取 GBK 编码的文件？
+我有一个旧系统导出的文本文件，用 open() 直接读会报 UnicodeDecodeError。
+试过 encoding="utf-8" 也不行，应该怎么办？
+用 encoding="gbk" 打开就可以了，遇到生僻字最好用 gb18030。
+同意楼上，gb18030 是 GBK 的超集，兼容性更好。
+谢谢大家，问题解决了！
+"""
+
+# Post heads close their posts (a date under each), user names and places above them.
+CLOSING = """泡泡广场 话题 登录 注册
+* henryspace @henryspace
+发现一个端到端加密的聊天工具，挺有意思，大家怎么看？
+它支持文件共享，而且是开源的。
+发布于 2023-07-06 23:12
+alimy :
+上海市
+端到端加密本身就是小众需求，但这部分用户很需要。
+2023-07-07 03:56
+北野 :
+上海市
+好熟悉的软件，之前好像被收购了？
+2023-07-07 02:41
+alimy :
+上海市
+对，后来被一家视频会议公司收购了。
+2023-07-07 09:03
+没有更多了
+"""
+CLOSING_POSTS = """发现一个端到端加密的聊天工具，挺有意思，大家怎么看？
+它支持文件共享，而且是开源的。
+端到端加密本身就是小众需求，但这部分用户很需要。
+好熟悉的软件，之前好像被收购了？
+对，后来被一家视频会议公司收购了。
+"""
+
+THREAD_URL = "https://bbs.example.cn/thread-1024-1-1.html"
+
+
+def test_forum_mode_keeps_the_question_and_every_reply() -> None:
+    result = cleanweb.clean(LEADING, kind="text", mode="forum")
+    assert result.text == LEADING_POSTS
+    assert result.title == "请问如何用 Python 读取 GBK 编码的文件？"
+    assert result.meta["mode"] == "forum"
+    removed = {r.text: (r.filter, r.rule) for r in result.removed}
+    assert removed["2 个赞"] == ("thread", "forum-likes")
+    assert removed["需要 登录 后方可回复"] == ("thread", "outside-thread")
+    assert removed["关于我们 | 联系方式 | 隐私政策"] == ("thread", "outside-thread")
+    assert "小明 #4 2 天前" in removed and "对 老张 #2 回复" in removed
+
+
+def test_closing_heads_keep_the_first_post_above_them_and_drop_names_and_places() -> None:
+    result = cleanweb.clean(CLOSING, kind="text", mode="forum")
+    assert result.text == CLOSING_POSTS
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["上海市"] == "forum-repeat"
+    assert rules["北野 :"] == "forum-author"
+    assert rules["* henryspace @henryspace"] == "forum-author"
+    assert rules["没有更多了"] == "outside-thread"
+
+
+def test_auto_mode_needs_a_thread_url() -> None:
+    by_url = cleanweb.clean(LEADING, kind="text", url=THREAD_URL)
+    assert by_url.meta["mode"] == "forum" and by_url.text == LEADING_POSTS
+    article = cleanweb.clean(LEADING, kind="text")
+    assert article.meta["mode"] == "article"
+    assert "谢谢大家，问题解决了！" not in article.text  # a lone reply is no article
+    news = cleanweb.clean(LEADING, kind="text", url="https://news.example.cn/2023/0506/a.html")
+    assert news.meta["mode"] == "article" and news.text == article.text
+
+
+def test_article_mode_is_not_overruled_by_a_thread_url() -> None:
+    forced = cleanweb.clean(LEADING, kind="text", url=THREAD_URL, mode="article")
+    assert forced.text == cleanweb.clean(LEADING, kind="text").text
+
+
+def test_replies_under_a_comment_heading_are_posts() -> None:
+    page = "\n".join([
+        "首页 新闻 论坛 帮助",
+        "二手相机怎么挑？",
+        "最新回复",
+        "老王 2023-05-02 13:15",
+        "先看快门次数，再看镜头有没有霉斑。",
+        "小李 2023-05-02 14:20",
+        "同意，最好去实体店当面验机。",
+        "阿强 2023-05-03 09:01",
+        "预算多少？不同价位差别很大。",
+        "版权所有 © 2023 某某论坛",
+    ])
+    result = cleanweb.clean(page, kind="text", mode="forum")
+    assert result.text.splitlines() == [
+        "二手相机怎么挑？",
+        "先看快门次数，再看镜头有没有霉斑。",
+        "同意，最好去实体店当面验机。",
+        "预算多少？不同价位差别很大。",
+    ]
+
+
+def test_the_filter_alone_marks_posts_and_leaves_html_to_the_dom() -> None:
+    doc = build_document(LEADING, "text", options={"mode": "forum"})
+    Pipeline([ThreadFilter()]).run(doc)
+    assert doc.meta["mode"] == "forum"
+    pinned = [b.text for b in doc.blocks if b.pinned]
+    assert "谢谢大家，问题解决了！" in pinned and "同意楼上，gb18030 是 GBK 的超集，兼容性更好。" in pinned
+    html = build_document("<html><body><p>一段正文。</p></body></html>", "html")
+    Pipeline([ThreadFilter()]).run(html)
+    assert html.meta["mode"] == "article" and all(b.verdict is None for b in html.blocks)
+
+
+def test_an_unknown_mode_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="mode must be one of"):
+        cleanweb.clean(LEADING, kind="text", mode="thread")
+
+
+def test_cli_mode_flag_and_corpus_url_field(tmp_path) -> None:
+    page = tmp_path / "in" / "t.txt"
+    page.parent.mkdir()
+    page.write_text(LEADING, encoding="utf-8")
+    assert main(["clean", str(page.parent), "-o", str(tmp_path / "out"), "--mode", "forum", "-q"]) == 0
+    assert (tmp_path / "out" / "t.txt").read_text(encoding="utf-8") == LEADING_POSTS
+
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"id": 1, "link": THREAD_URL, "text": LEADING}, {"id": 2, "link": "https://a.cn/n.html", "text": LEADING}]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "c.out.jsonl"
+    assert main(["clean", str(corpus), "-o", str(out), "--url-field", "link", "-q"]) == 0
+    cleaned = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["cleanweb"]["meta"]["mode"] for r in cleaned] == ["forum", "article"]
+    assert cleaned[0]["text"] == LEADING_POSTS and cleaned[0]["link"] == THREAD_URL
