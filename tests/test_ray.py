@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import ray  # the ray extra is part of the test install: pip install -e '.[test,ray]'
+from test_thread import LEADING, LEADING_POSTS, THREAD_URL
 
 import cleanweb
 from cleanweb.cli import main
@@ -61,10 +62,13 @@ def test_clean_dataset_maps_the_pipeline_over_a_dataset(local_ray):
     from cleanweb.engines.raydata import clean_dataset
 
     pages = [p.read_text("utf-8") for p in sorted(SEEDS.iterdir())]
-    rows = [{"doc_id": i, "text": page} for i, page in enumerate(pages)] + [{"doc_id": 99, "text": " \n\u3000\n"}]
+    rows = [{"doc_id": i, "text": page, "url": ""} for i, page in enumerate(pages)]
+    rows += [{"doc_id": 99, "text": " \n\u3000\n", "url": ""}, {"doc_id": 7, "text": LEADING, "url": THREAD_URL}]
     ds = clean_dataset(ray.data.from_items(rows), concurrency=2, batch_size=2)
     got = sorted(ds.take_all(), key=lambda r: r["doc_id"])
-    assert [r["doc_id"] for r in got] == [0, 1, 2, 3, 4]  # the empty page is dropped
+    assert [r["doc_id"] for r in got] == [0, 1, 2, 3, 4, 7]  # the empty page is dropped
+    thread = got.pop()
+    assert thread["text"] == LEADING_POSTS and json.loads(thread["meta"])["mode"] == "forum"  # url column read
     for row, page in zip(got, pages, strict=True):
         expected = cleanweb.clean(page)
         assert row["text"] == expected.text
