@@ -56,10 +56,10 @@ class ThreadFilter(Filter):
             return
         mode = checked_mode(doc.options.get("mode"))
         lines = doc.lines()
-        heads = [i for i, block in enumerate(lines) if self.is_head(block)] if mode != "article" else []
-        forum = mode == "forum" or (
-            mode == "auto" and len(heads) >= self.min_posts and thread_url(doc.options.get("url"))
-        )
+        # Heads are looked for only where they can matter: most pages have no thread URL.
+        wanted = mode == "forum" or (mode == "auto" and thread_url(doc.options.get("url")))
+        heads = [i for i, block in enumerate(lines) if self.is_head(block)] if wanted else []
+        forum = mode == "forum" or (wanted and len(heads) >= self.min_posts)
         doc.meta["mode"] = "forum" if forum else "article"
         if not forum or not heads:
             return
