@@ -48,7 +48,7 @@ def build_document(
 ) -> Document:
     """Decode and segment `data` into a Document (no filters run yet).
 
-    `options` reach the segmenter as `doc.options` (HTML: url, mode, html selectors).
+    `options` reach the segmenter and filters as `doc.options` (url, mode, html selectors).
 
     Binary input raises BinaryInputError, input over `max_size` TooLargeError (see guard).
     """
@@ -101,8 +101,8 @@ def clean(
     `budget` is the most seconds one page may take (None: no limit) and `max_size` the
     largest input (bytes, or characters for str); beyond them BudgetExceeded or
     TooLargeError is raised. Every error raised on purpose is a cleanweb.errors type.
-    HTML only: `mode` is "auto", "article" or "forum" (a thread's posts are its content)
-    and `url` the page's address (site rules, forum detection).
+    `mode` is "auto", "article" or "forum" (a thread's posts are its content) and `url`
+    the page's address (forum detection; site rules for HTML), for both kinds of input.
     """
     if to not in TARGETS:
         raise ConfigError(f"unknown script target {to!r}; choose one of {sorted(TARGETS)}")
