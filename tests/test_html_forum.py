@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanweb
-from cleanweb import Pipeline
+from cleanweb import Pipeline, dom
 from cleanweb.errors import ConfigError
 
 POSTS = [
@@ -65,6 +65,34 @@ def test_article_mode_keeps_only_the_lead_post() -> None:
 
 def test_thread_without_url_evidence_is_an_article() -> None:
     assert cleanweb.clean(thread()).meta["mode"] == "article"
+
+
+def plain_thread() -> str:
+    """A thread whose post boxes carry no forum class: only `name #N 时间` heads say so."""
+    posts = "".join(
+        f'<div class="box"><p>{author} #{i + 1} {i + 1} 天前</p><p>{content}</p></div>'
+        for i, (author, _, content) in enumerate(POSTS[:4])
+    )
+    return f"<html><body><h1>热水器忽冷忽热怎么办</h1><div class='main'>{posts}</div></body></html>"
+
+
+def test_post_heads_in_the_text_make_a_thread_page_with_a_thread_url() -> None:
+    url = "https://bbs.example.cn/topics/123"
+    result = cleanweb.clean(plain_thread(), url=url)
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text)[-4:] == REPLIES[:4]
+    assert cleanweb.clean(plain_thread()).meta["mode"] == "article"  # no thread URL
+
+
+def test_a_preview_box_is_content_and_a_prev_link_is_chrome() -> None:
+    # `preview` starts with the noise term `prev` (a pager's link): data/dom_noise.txt exempts it.
+    assert dom.match_token("preview", "dom_noise") == ""
+    assert dom.match_token("prevpage", "dom_noise") == "prev"
+    html = (
+        "<html><body><div class='nav'><a href='/'>首页</a></div>"
+        f"<div id='g-markdown-preview'><p>{REPLIES[0]}</p><p>{REPLIES[1]}</p></div></body></html>"
+    )
+    assert lines(cleanweb.clean(html).text) == REPLIES[:2]
 
 
 ARTICLE = (

@@ -126,9 +126,12 @@ class Walk:
 
 
 @cache
-def _lexicon(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+def _lexicon(name: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(exact terms, prefix terms, `!words` a prefix must not claim: preview is no prev)."""
     terms = load_terms(name)
-    return frozenset(terms), tuple(t for t in terms if len(t) >= 4)
+    words = [t for t in terms if not t.startswith("!")]
+    not_claimed = frozenset(t[1:] for t in terms if t.startswith("!"))
+    return frozenset(words), tuple(t for t in words if len(t) >= 4), not_claimed
 
 
 @cache
@@ -140,10 +143,10 @@ def tokens_of(value: str) -> tuple[str, ...]:
 @cache
 def match_token(token: str, lexicon: str) -> str:
     """The term of data/<lexicon>.txt a token is, or starts with (terms of 4+ letters)."""
-    exact, prefixes = _lexicon(lexicon)
+    exact, prefixes, not_claimed = _lexicon(lexicon)
     if token in exact:
         return token
-    if len(token) >= 5:
+    if len(token) >= 5 and token not in not_claimed:
         for term in prefixes:
             if token.startswith(term):
                 return term

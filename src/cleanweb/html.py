@@ -19,6 +19,7 @@ from . import dom, html_meta
 from .document import Block, Document, Verdict
 from .errors import ConfigError
 from .modes import checked_mode, thread_url
+from .posts import count_post_heads
 from .text import refresh
 
 _SNIFF = regex.compile(
@@ -32,6 +33,7 @@ _TAGS = regex.compile(
 _DOCUMENT_TAG = regex.compile(r"<!doctype\s+html|<html[\s>]|<head>|<body[\s>]|<frameset[\s>]", regex.I)
 _TAGGED_LINE_SHARE = 0.3  # share of lines holding a tag above which text with no leading tag is HTML
 _HTML_KEYS = frozenset(("drop_selectors", "keep_selectors", "sites"))
+_MIN_POSTS = 3  # post boxes or post heads that make a thread page
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 
 
@@ -129,11 +131,14 @@ def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> 
 
 
 def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
-    """Forum mode if asked for, or a thread page: repeated post boxes with author/time parts."""
+    """Forum mode if asked for, or a thread page: a thread's URL, and repeated post boxes
+    with author/time parts or post heads (dated bylines, floor numbers) in the text."""
     mode = checked_mode(doc.options.get("mode"))
     if mode in ("forum", "article"):
         return mode == "forum"
-    return thread_url(url) and _post_groups(w) >= 3
+    if not thread_url(url):
+        return False
+    return _post_groups(w) >= _MIN_POSTS or count_post_heads(u.text for u in w.units) >= _MIN_POSTS
 
 
 def _post_groups(w: dom.Walk) -> int:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..document import Block, Document
 from ..metadata import read_byline
+from ..posts import is_post_head
 from .base import Filter
 
 
@@ -16,7 +17,8 @@ class DomFilter(Filter):
     (display:none and not prose), `image-alt` (alt text of an image),
     `noise-class:<term>` (inside a small box classed nav/share/related/...),
     `link-dense` (mostly link text and no prose), `link-list` (a repeated list item
-    that is a link), and in forum mode `forum-meta` (author, time, floor, signature).
+    that is a link), and in forum mode `forum-meta` (author, time, floor, signature,
+    and post heads such as `某人 #3 3 天前`).
 
     It also keeps the article it located: in-zone prose and the lines between its
     paragraphs are pinned (when the zone is mostly prose), so BodyFilter cannot
@@ -111,7 +113,7 @@ class DomFilter(Filter):
             return f"noise-class:{f['noise']}"
         if forum and f["forum_part"] and not self._prose(block):
             return "forum-meta"
-        if forum and read_byline(block.text) is not None:
+        if forum and (read_byline(block.text) is not None or is_post_head(block.text)):
             return "forum-meta"
         if self._prose(block):
             return None

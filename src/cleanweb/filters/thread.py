@@ -10,6 +10,7 @@ from .._topic import Topic
 from ..document import Block, Document
 from ..modes import checked_mode, thread_url
 from ..patterns import first_match, load_rules
+from ..posts import HEAD_CHARS, head_rule
 from .base import Filter
 
 
@@ -17,8 +18,8 @@ class ThreadFilter(Filter):
     """Keep every post of a page-text thread; drop the chrome between posts.
 
     The HTML path finds a thread's posts in the DOM (DomFilter); page text has only
-    its lines, so post heads mark the posts: bylines, floor numbers (`#3`, `5楼`),
-    relative times (`19 天前`) and `发表于` lines (data/post_heads.txt). Forum mode
+    its lines, so post heads mark the posts (posts.py): dated bylines, floor numbers
+    (`#3`, `5楼`), relative times (`19 天前`) and `发表于` lines. Forum mode
     applies when asked (`mode="forum"`) or, in auto mode, when the page's URL is a
     thread's and it has `min_posts` post heads. The thread runs from the first post
     to the last; inside it post heads, author lines, counters (data/post_chrome.txt)
@@ -36,7 +37,7 @@ class ThreadFilter(Filter):
         self,
         *,
         min_posts: int = 3,
-        head_chars: int = 60,
+        head_chars: int = HEAD_CHARS,
         author_chars: int = 24,
         repeat_chars: int = 20,
         title_window: int = 3,
@@ -48,7 +49,6 @@ class ThreadFilter(Filter):
         self.repeat_chars = repeat_chars
         self.title_window = title_window
         self.overrules = tuple(overrules)
-        self._heads = load_rules("post_heads")
         self._chrome = load_rules("post_chrome")
 
     def apply(self, doc: Document) -> None:
@@ -84,10 +84,7 @@ class ThreadFilter(Filter):
         f = block.features
         if "date" in f.get("byline", ()):
             return True
-        return (
-            f["chars"] <= self.head_chars and f["ends"] == 0
-            and first_match(self._heads, f["norm"]) is not None
-        )
+        return f["chars"] <= self.head_chars and f["ends"] == 0 and head_rule(f["norm"]) is not None
 
     def _span(self, lines: list[Block], heads: list[int]) -> tuple[int, int]:
         """First and last line of the thread: heads lead their posts, or close them.
