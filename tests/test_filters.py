@@ -170,6 +170,8 @@ def test_recommendation_drops_counter_widget():
         ("https://www.example.com/read/1403028.html", "url"),
         ("(来源:百度股市通)", "credit"),
         ("Copyright © 2004-2024 All rights reserved", "copyright"),
+        ("本站使用 cookie 数据以确保网站正常运行。点击“同意”即表示您同意我们使用 cookie。 了解更多", "cookie"),
+        ("We use cookies to improve your experience. Accept all cookies", "cookie"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -185,6 +187,12 @@ def test_boilerplate_moves_byline_to_meta():
     assert doc.meta["source"] == "脑极体"
     assert doc.meta["date"] == "2024-10-23 11:23:26"
     assert [b.text for b in doc.kept()] == PARA
+
+
+def test_boilerplate_keeps_prose_about_cookies():
+    line = "浏览器把 cookie 存在本地磁盘上，下次访问同一网站时随请求一起发送给服务器。"
+    kept, _ = run([BoilerplateFilter()], [line, *PARA])
+    assert kept[0] == line
 
 
 def test_boilerplate_keeps_sentence_that_starts_with_a_date():
