@@ -242,6 +242,28 @@ def test_body_drops_everything_before_and_after_the_article():
     assert dropped["友情链接"] == ("body", "after-body")
 
 
+SITE_BLURB = "某某健康网创办于二〇〇〇年，是一家专注医疗资讯的门户站点，月度访问量超过一亿人次。"
+
+
+def test_body_cuts_full_sentences_off_topic_below_a_closing_notice():
+    notice = "（责任编辑：王小明）"
+    kept, dropped = run([BoilerplateFilter(), BodyFilter()], [*PARA, notice, SITE_BLURB])
+    assert kept == PARA
+    assert dropped[notice] == ("boilerplate", "editor")
+    assert dropped[SITE_BLURB] == ("body", "after-body")
+    # Without the notice the same sentence ends like a paragraph and stays.
+    kept, _ = run([BoilerplateFilter(), BodyFilter()], [*PARA, SITE_BLURB])
+    assert kept == [*PARA, SITE_BLURB]
+
+
+def test_a_notice_under_the_lead_is_not_the_end_of_the_article():
+    article = [PARA[1], PARA[0], *PARA[2:]]
+    page = [article[0], "本文来源于网络，转载请注明出处。", *article[1:], SITE_BLURB]
+    kept, dropped = run([BoilerplateFilter(), BodyFilter()], page)
+    assert kept == [*article, SITE_BLURB]
+    assert dropped["本文来源于网络，转载请注明出处。"] == ("boilerplate", "reprint")
+
+
 def test_empty_page_gives_empty_text():
     result = cleanweb.clean("")
     assert result.text == "" and result.removed == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from statistics import median
 
 import regex
@@ -48,6 +49,8 @@ class BodyFilter(Filter):
         min_prose_chars: int = 150,
         tiny_penalty: float = 8.0,
         min_prose_share: float = 0.35,
+        closing_rules: Iterable[str] = ("reprint", "editor", "copyright", "disclaimer"),
+        closing_share: float = 0.4,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -62,6 +65,8 @@ class BodyFilter(Filter):
         self.min_prose_chars = min_prose_chars
         self.tiny_penalty = tiny_penalty
         self.min_prose_share = min_prose_share
+        self.closing_rules = tuple(closing_rules)
+        self.closing_share = closing_share
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -138,29 +143,48 @@ class BodyFilter(Filter):
         A line is off-topic when its overlap is under `trim_overlap` and under half
         the region's median, so articles whose paragraphs share few words stay whole.
         """
-        limits: list[float] = []  # the limit, computed when an edge line first needs it
+        limits: list[float] = []  # (limit, typical overlap), computed when an edge line first needs it
 
-        def limit() -> float:
+        def limit(after_notice: bool) -> float:
             if not limits:
                 typical = median(topic.overlap(b.features["norm"], own=True) for b in core)
-                limits.append(min(self.trim_overlap, 0.5 * typical))
-            return limits[0]
+                limits.extend((min(self.trim_overlap, 0.5 * typical), typical))
+            return limits[after_notice]
 
-        def off(block: Block) -> bool:
+        closing = self._closing_notice(lines, lo, hi)
+
+        def off(block: Block, after_notice: bool = False) -> bool:
             if block.verdict is not None:
                 return True
             norm = block.features["norm"]
             return (
                 block.features["chars"] >= 40
-                and not _PARAGRAPH_END.search(norm)
-                and topic.overlap(norm, own=True) < limit()
+                and (after_notice or not _PARAGRAPH_END.search(norm))
+                and topic.overlap(norm, own=True) < limit(after_notice)
             )
 
-        while hi > lo and off(lines[hi]):
+        while hi > lo and off(lines[hi], hi > closing):
             hi -= 1
         while lo < hi and off(lines[lo]):
             lo += 1
         return lo, hi
+
+    def _closing_notice(self, lines: list[Block], lo: int, hi: int) -> int:
+        """The last reprint/editor/copyright notice in the region, if little prose follows it.
+
+        Such a notice ends an article: below it, lines sharing less of the article's
+        vocabulary than its typical paragraph does (the site's self-description, glued
+        teasers) go even when they end like sentences. Returns `hi` when there is none.
+        """
+        prose = [b.features["chars"] if b.verdict is None and self._is_prose(b) else 0 for b in lines[lo : hi + 1]]
+        after = 0
+        for i in range(hi, lo, -1):
+            after += prose[i - lo]
+            v = lines[i].verdict
+            if v is not None and v.filter == "boilerplate" and v.rule in self.closing_rules:
+                # Near the end only: a source line under the lead is not the article's end.
+                return i if after <= self.closing_share * sum(prose) else hi
+        return hi
 
     def _lead_in(self, lines: list[Block], lo: int) -> int:
         """Take in short sentences directly above the body (a one-line lead or question)."""
