@@ -136,11 +136,16 @@ def make_case(seed: int, i: int, seeds: list[bytes]) -> str | bytes:
     return _mutate(rng, _encode(rng, _tokens(rng, rng.randint(1, 60))))
 
 
+def case_mode(i: int) -> str:
+    """Every third case runs in forum mode (ThreadFilter, DOM forum rules), the rest in auto."""
+    return "forum" if i % 3 == 2 else "auto"
+
+
 def run_case(seed: int, i: int, seeds: list[bytes], budget: float) -> tuple[str, str]:
     """(outcome, detail): "ok", "error:<kind>", "hang" or "crash"."""
     data = make_case(seed, i, seeds)
     try:
-        cleanweb.clean(data, budget=budget)
+        cleanweb.clean(data, budget=budget, mode=case_mode(i))
     except BudgetExceeded as exc:
         return "hang", str(exc)
     except CleanwebError as exc:
@@ -180,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.case is not None:
         data = make_case(args.seed, args.case, seed_pages())
         print(f"case {args.case}: {type(data).__name__} of {len(data)}: {data[:200]!r}")
-        print(cleanweb.clean(data, budget=args.budget).text[:500])
+        print(cleanweb.clean(data, budget=args.budget, mode=case_mode(args.case)).text[:500])
         return 0
     t0 = time.perf_counter()
     counts: Counter[str] = Counter()

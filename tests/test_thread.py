@@ -144,6 +144,16 @@ def test_an_unknown_mode_is_an_input_error() -> None:
         cleanweb.clean(LEADING, kind="text", mode="thread")
 
 
+def test_explain_takes_mode_and_url(tmp_path, capsys) -> None:
+    page = tmp_path / "t.txt"
+    page.write_text(LEADING, encoding="utf-8")
+    assert main(["explain", str(page), "--url", THREAD_URL, "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "thread:forum-likes" in out and "thread:outside-thread" in out
+    assert main(["explain", str(page), "--mode", "article", "--url", THREAD_URL, "--color", "never"]) == 0
+    assert "thread:" not in capsys.readouterr().out
+
+
 def test_cli_mode_flag_and_corpus_url_field(tmp_path) -> None:
     page = tmp_path / "in" / "t.txt"
     page.parent.mkdir()
