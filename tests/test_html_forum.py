@@ -56,6 +56,19 @@ def test_forum_mode_keeps_every_reply_and_drops_author_time(kwargs: dict) -> Non
     assert "回复 引用" in removed
 
 
+def test_forum_mode_keeps_the_short_lines_that_open_the_first_post() -> None:
+    opening = ["介绍", "国内做社区需要严格控制用户内容", "问题描述"]
+    head = "".join(f"<p>{line}</p>" for line in opening)
+    long_reply = REPLIES[1] + REPLIES[2] + "换了以后记得把温度设在五十度左右，既省电又不容易结水垢，用了半年一直很稳定。"
+    html = (
+        thread()
+        .replace(f"<p>{REPLIES[0]}</p>", f"{head}<p>{REPLIES[0]}</p>", 1)
+        .replace(f"<p>{REPLIES[1]}</p>", f"<p>{long_reply}</p>", 1)
+    )
+    result = cleanweb.clean(html, mode="forum")
+    assert lines(result.text) == [*opening, REPLIES[0], long_reply, *REPLIES[2:]]
+
+
 def test_article_mode_keeps_only_the_lead_post() -> None:
     result = cleanweb.clean(thread(), mode="article")
     assert result.meta["mode"] == "article"

@@ -87,9 +87,10 @@ class DomFilter(Filter):
         prose = [i for i, b in enumerate(kept) if self._article_prose(b)]
         if not prose:
             return
-        # In a thread every post is content however short, up to the end of the zone.
-        last = len(kept) - 1 if doc.meta.get("mode") == "forum" else prose[-1]
-        for block in kept[prose[0] : last + 1]:
+        # In a thread every post is content however short, from the zone's start to its end.
+        forum = doc.meta.get("mode") == "forum"
+        first, last = (0, len(kept) - 1) if forum else (prose[0], prose[-1])
+        for block in kept[first : last + 1]:
             f = block.features
             if f["zone"] and not self._noisy(block) and f["link_density"] < self.max_link_density:
                 block.pinned = True
