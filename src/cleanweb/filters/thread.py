@@ -22,13 +22,13 @@ class ThreadFilter(Filter):
     (`#3`, `5楼`), relative times (`19 天前`) and `发表于` lines. Forum mode
     applies when asked (`mode="forum"`) or, in auto mode, when the page's URL is a
     thread's and it has `min_posts` post heads. The thread runs from the first post
-    to the last; inside it post heads, author lines, counters (data/post_chrome.txt)
-    and short lines repeated from post to post are dropped as `forum-meta`, and the
-    rest is pinned as post text, given back if a rule of `overrules` took it (a reply
-    under 最新回复 is a post, not a comment section; a one-word reply is not a menu). Above the thread, the line that
-    shares most words with the posts is the thread's title; the rest of the page is
-    dropped as `outside-thread`. Sets meta["mode"] on page text; a no-op on HTML,
-    where DomFilter does this.
+    to the last. Inside it, post heads, user names, counters (data/post_chrome.txt)
+    and short lines repeated from post to post are dropped (`forum-*` rules); the
+    rest is pinned as post text, given back if a rule of `overrules` took it (a
+    reply under 最新回复 is a post, not a comment section; a one-word reply is not a
+    menu). Above the thread, the line that shares most words with the posts is the
+    thread's title; the rest of the page is dropped as `outside-thread`. Sets
+    meta["mode"] on page text; a no-op on HTML, where DomFilter does this.
     """
 
     name = "thread"
@@ -91,8 +91,9 @@ class ThreadFilter(Filter):
 
         Heads that lead are followed by post text, heads that close are preceded by
         it. Closing heads: the first post (the question, often long) runs up from
-        the first head to the nearest line a filter dropped. Leading heads: the last
-        post runs on after the last head for at most the median post length.
+        the first head to the nearest line a filter dropped or a menu row. Leading
+        heads: the last post runs on after the last head for at most the median
+        number of lines between heads.
         """
         repeated = self._repeated(lines)
         before = sum(1 for i in heads if self._text_near(lines, i, -1, repeated))
@@ -187,7 +188,8 @@ class ThreadFilter(Filter):
         return None
 
     def _author(self, block: Block) -> bool:
-        """A user name next to a post head: short, no sentence; Latin, an @handle or `name:`."""
+        """A user name (next to a head, or where a post starts): short, no sentence; Latin,
+        an @handle or `name:`."""
         f = block.features
         norm = f["norm"].strip()
         return (
