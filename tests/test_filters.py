@@ -264,6 +264,14 @@ def test_a_notice_under_the_lead_is_not_the_end_of_the_article():
     assert dropped["本文来源于网络，转载请注明出处。"] == ("boilerplate", "reprint")
 
 
+def test_body_takes_in_the_numbered_items_that_continue_its_list():
+    items = [f"{n}.{text}" for n, text in enumerate(("支持批量生成短链接，单次最多五十条。", "支持数据统计和修改原网址功能。"), 1)]
+    page = [*PARA, *items, "3.微信内打开功能正在开发中", "5.本条与上面的编号不相连", "友情链接"]
+    kept, dropped = run([BodyFilter()], page)
+    assert kept == [*PARA, *items, "3.微信内打开功能正在开发中"]
+    assert dropped["5.本条与上面的编号不相连"] == ("body", "after-body")
+
+
 def test_empty_page_gives_empty_text():
     result = cleanweb.clean("")
     assert result.text == "" and result.removed == []

@@ -19,7 +19,14 @@ _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
 _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
+_ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*[.、．)）]\s*\S")
 _TITLE_BAD = regex.compile(r"。|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
+
+
+def _item_number(norm: str) -> int | None:
+    """The number of a numbered item (`6.`, `7、`), or None."""
+    m = _ITEM_NUMBER.match(norm)
+    return int(m.group(1)) if m else None
 
 
 class BodyFilter(Filter):
@@ -90,6 +97,7 @@ class BodyFilter(Filter):
         if len(core) >= self.trim_min_core:
             lo, hi = self._trim(lines, lo, hi, topic, core)
         lo = self._lead_in(lines, lo)
+        hi = self._numbered_tail(lines, hi)
         title = self._find_title(doc, lines, lo, topic)
         for i, block in enumerate(lines):
             if block.verdict is not None or block is title:
@@ -184,6 +192,17 @@ class BodyFilter(Filter):
             if v is not None and v.filter == "boilerplate" and v.rule in self.closing_rules:
                 # Near the end only: a source line under the lead is not the article's end.
                 return i if after <= self.closing_share * sum(prose) else hi
+        return hi
+
+    @staticmethod
+    def _numbered_tail(lines: list[Block], hi: int) -> int:
+        """Take in the items below the body that continue its numbered list (7. after 6.)."""
+        number = _item_number(lines[hi].features["norm"]) if hi >= 0 else None
+        while number is not None and hi + 1 < len(lines) and lines[hi + 1].verdict is None:
+            following = _item_number(lines[hi + 1].features["norm"])
+            if following != number + 1:
+                break
+            hi, number = hi + 1, following
         return hi
 
     def _lead_in(self, lines: list[Block], lo: int) -> int:
