@@ -30,9 +30,21 @@ def head_rule(norm: str) -> str | None:
     return first_match(_rules(), norm)
 
 
+def _short_line(text: str) -> bool:
+    return len(text) <= HEAD_CHARS and _SENTENCE_END.search(text) is None
+
+
+def is_head_marker(text: str, norm: str) -> bool:
+    """A post head by its markers alone (floor number, relative time, 发表于), bylines aside.
+
+    `norm` is the line's judged view, already measured on a block as features["norm"].
+    """
+    return _short_line(text) and head_rule(norm) is not None
+
+
 def is_post_head(text: str) -> bool:
-    """True if one line (or DOM text unit) is a post head."""
-    if len(text) > HEAD_CHARS or _SENTENCE_END.search(text):
+    """True if one line (or DOM text unit) is a post head: a dated byline or a head marker."""
+    if not _short_line(text):
         return False
     byline = read_byline(text)
     return (byline is not None and "date" in byline) or head_rule(judge_view(text)) is not None

@@ -65,13 +65,17 @@ def render_page(result, display: str, fmt: str) -> bytes:
     return (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
 
 
-def clean_bytes_to_output(data: bytes, pipeline, opts: RunOptions, display: str) -> bytes:
-    """Clean one page held in memory and render it (raises the cleanweb error on bad input)."""
-    result = clean(
+def clean_page(data: bytes, pipeline, opts: RunOptions):
+    """`cleanweb.clean` of one page with the run's kind, mode, budget and size limit."""
+    return clean(
         data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes,
         mode=opts.mode,
     )
-    return render_page(result, display, opts.fmt)
+
+
+def clean_bytes_to_output(data: bytes, pipeline, opts: RunOptions, display: str) -> bytes:
+    """Clean one page held in memory and render it (raises the cleanweb error on bad input)."""
+    return render_page(clean_page(data, pipeline, opts), display, opts.fmt)
 
 
 def clean_file(item: FileItem, pipeline, opts: RunOptions) -> FileResult:
@@ -86,10 +90,7 @@ def clean_file(item: FileItem, pipeline, opts: RunOptions) -> FileResult:
     except OSError as exc:
         return FileResult(item.display, error=("unreadable", exc.strerror or str(exc)))
     try:
-        result = clean(
-            data, kind=opts.kind, pipeline=pipeline, budget=opts.budget, max_size=opts.max_bytes,
-            mode=opts.mode,
-        )
+        result = clean_page(data, pipeline, opts)
         out = render_page(result, item.display, opts.fmt)
     except Exception as exc:  # noqa: BLE001 - any page bug is that page's failure
         return FileResult(item.display, len(data), error=describe(exc))

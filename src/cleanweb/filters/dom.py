@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..document import Block, Document
 from ..metadata import read_byline
-from ..posts import is_post_head
+from ..posts import is_head_marker
 from .base import Filter
 
 
@@ -114,7 +114,7 @@ class DomFilter(Filter):
             return f"noise-class:{f['noise']}"
         if forum and f["forum_part"] and not self._prose(block):
             return "forum-meta"
-        if forum and (read_byline(block.text) is not None or is_post_head(block.text)):
+        if forum and (read_byline(block.text) is not None or is_head_marker(block.text, f["norm"])):
             return "forum-meta"
         if self._prose(block):
             return None
