@@ -32,6 +32,35 @@ def test_teaser_list_does_not_outweigh_a_short_article() -> None:
     assert chosen(html).tokens == ("story",)
 
 
+POEM_SECTIONS = [
+    ("原文", "夜雨", "我有所念人，隔在远远乡。我有所感事，结在深深肠。乡远去不得，无日不瞻望。"),
+    ("译文", "白居易", "我有着深深思念的人，却相隔在远远的异乡。我有所感怀的事情，深深地刻在心上。"),
+    ("注释", "瞻望", "瞻望：往远处或高处看，敬仰并寄以希望。夕：日落的时候，无夕即日日夜夜。"),
+    ("创作背景", "元和六年", "此诗写于元和六年，诗人时年四十岁，从“独宿在空堂”一句可以看出思念之深。"),
+    ("赏析", "白居易", "全诗用语平易，层层递进，把长久的思念写得真切动人，是诗人早年的代表作之一。"),
+]
+
+
+def test_classless_sections_holding_a_link_are_not_teasers_but_linked_titles_are() -> None:
+    """Sibling <div>s with no class repeat by tag alone. A link inside a section (the poet's
+    name) does not make it a teaser item; an item that opens with its linked title does."""
+    sections = "".join(
+        f"<div><h3>{head}</h3><p>相关：<a href='/w/{i}'>{link}</a></p><p>{text}</p></div>"
+        for i, (head, link, text) in enumerate(POEM_SECTIONS)
+    )
+    teasers = "".join(
+        f"<div><a href='/n/{i}'>第{i}条推荐文章的标题</a><p>{text}</p></div>"
+        for i, (_, _, text) in enumerate(POEM_SECTIONS)
+    )
+    html = f"<html><body><div id='alpha'>{sections}</div><div id='beta'>{teasers}</div></body></html>"
+    walked = dom.walk(LexborHTMLParser(html))
+    scores = dom.score(walked)
+    box = {el.tokens: eid for eid, el in enumerate(walked.elements) if el.tokens}
+    full = float(sum(len(text) for _, _, text in POEM_SECTIONS))  # each section's prose paragraph
+    assert scores.prose[box[("alpha",)]] == full
+    assert scores.prose[box[("beta",)]] < 0.5 * full
+
+
 def test_wrappers_are_stripped_to_the_box_holding_the_prose() -> None:
     html = (
         "<html><body><div class='wrap'><div class='inner'><div class='text'>"

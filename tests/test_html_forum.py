@@ -170,3 +170,39 @@ def test_bad_html_config_is_a_config_error(html_config: dict, message: str) -> N
     pipe = Pipeline.default(config={"html": html_config})
     with pytest.raises(ConfigError, match=message):
         cleanweb.clean(ARTICLE, pipeline=pipe, url="https://example.cn/a.html")
+
+
+FIRST_POST = [
+    "我家的老房子是九十年代建的，上个月开始卫生间的墙面一直返潮，瓷砖缝里长了黑色的霉斑，擦掉以后没几天又长出来。",
+    "物业来看过一次，说可能是楼上的防水层老化了，但楼上的住户不同意上门检查，说他们家从来没有漏过水，双方一直僵持着。",
+    "我自己买了除湿机，每天能抽出小半桶水，可墙面还是湿的。想请教有经验的朋友，这种情况应该先找谁来鉴定，费用一般由谁承担？",
+    "另外，如果最后确认是楼上的问题，维修期间我家的损失能不能要求对方赔偿，需要提前准备哪些证据，比如照片、维修记录之类的？",
+    "还有一个担心：墙里的电线会不会因为长期受潮出问题？卫生间的插座最近偶尔会跳闸，不知道和返潮有没有关系，要不要先请电工来看看。",
+    "我查了一些资料，有人说可以在墙面刷一层防水涂料应急，也有人说治标不治本，反而会把水汽闷在墙体里，让霉斑长得更厉害。",
+    "家里有老人和小孩，老人有哮喘，霉味一重就咳嗽，所以想尽快解决。如果要走法律途径，大概需要多长时间，有没有更快的办法？",
+    "先谢谢各位了，有类似经历的朋友也欢迎分享一下最后是怎么处理的，花了多少钱，找的哪家公司，效果怎么样，我好心里有个底。",
+]
+SHORT_REPLIES = ["先找物业协调。", "拍照留证。", "可以走调解。"]
+
+
+def bare_thread() -> str:
+    """A thread whose markup has no classes at all: a long first post and three short replies."""
+    first = "".join(f"<p>{p}</p>" for p in FIRST_POST)
+    posts = [("楼主", "2023-06-01", first)] + [
+        (f"网友{i}", f"2023-06-0{i + 1}", f"<p>{text}</p>") for i, text in enumerate(SHORT_REPLIES, 1)
+    ]
+    body = "".join(
+        f"<div><div><a href='/u/{i}'>{who}</a> 发表于 {when}</div><div>{content}</div></div>"
+        for i, (who, when, content) in enumerate(posts)
+    )
+    return (
+        "<html><head><title>卫生间墙面返潮怎么办</title></head><body>"
+        "<div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div>"
+        f"<div><div>{body}</div></div><div><p>关于我们 联系我们</p></div></body></html>"
+    )
+
+
+def test_thread_without_post_classes_keeps_the_short_replies_after_a_long_first_post() -> None:
+    result = cleanweb.clean(bare_thread(), url="https://bbs.example.cn/thread-88-1-1.html")
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == FIRST_POST + SHORT_REPLIES

@@ -560,11 +560,16 @@ def _sums(
     junk = [0.0] * n
     links = [0] * n
     units = [0] * n
+    titled = [False] * n  # the subtree's first text is a link (an item's linked title)
+    first = [-1] * n  # index of the subtree's first unit
     elements = w.elements
-    for unit in w.units:
+    for at, unit in enumerate(w.units):
         eid = unit.owner
         if eid < 0:
             continue
+        if first[eid] < 0:
+            first[eid] = at
+            titled[eid] = 2 * unit.link >= unit.chars > 0
         owner = elements[eid]
         p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
         if owner.content_up <= 3:
@@ -583,13 +588,15 @@ def _sums(
             junk[parent] += junk[eid]
             links[parent] += links[eid]
             units[parent] += units[eid]
+            if first[eid] >= 0 and (first[parent] < 0 or first[eid] < first[parent]):
+                first[parent], titled[parent] = first[eid], titled[eid]
     if not forum:
-        _discount_teasers(w, prose, junk, links, units)
+        _discount_teasers(w, prose, junk, titled, units)
     return prose, junk
 
 
 def _discount_teasers(
-    w: Walk, prose: list[float], junk: list[float], links: list[int], units: list[int]
+    w: Walk, prose: list[float], junk: list[float], titled: list[bool], units: list[int]
 ) -> None:
     """Move most prose of teaser items (repeated link + summary boxes) to junk, up the tree."""
     teaser = [False] * len(w.elements)
@@ -601,7 +608,7 @@ def _discount_teasers(
         if (
             el.tag in _ITEM_TAGS
             and 0 < prose[eid] < _TEASER_PROSE
-            and links[eid] > 0
+            and titled[eid]
             and units[eid] >= 2
             and w.repeat(eid) >= _TEASER_REPEAT
         ):

@@ -19,7 +19,7 @@ from . import dom, html_meta
 from .document import Block, Document, Verdict
 from .errors import ConfigError
 from .modes import checked_mode, thread_url
-from .posts import count_post_heads
+from .posts import is_post_head
 from .text import refresh
 
 _SNIFF = regex.compile(
@@ -35,6 +35,7 @@ _TAGGED_LINE_SHARE = 0.3  # share of lines holding a tag above which text with n
 _HTML_KEYS = frozenset(("drop_selectors", "keep_selectors", "sites"))
 _MIN_POSTS = 3  # post boxes or post heads that make a thread page
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
+_THREAD_HEADS_SHARE = 0.6  # a thread's zone holds at least this share of the page's post heads
 
 
 def looks_like_html(text: str | bytes) -> bool:
@@ -70,6 +71,8 @@ def segment(doc: Document) -> None:
     dom.locate(walked.units, doc.source)
     forum = _forum_mode(doc, walked, url)
     scores = dom.score(walked, forum=forum)
+    if forum:
+        scores.best = _thread_zone(walked, scores.best)
     doc.meta["mode"] = "forum" if forum else "article"
     doc.blocks = _blocks(walked, scores, forum)
     doc.options["zone_purity"] = _purity(scores)
@@ -138,7 +141,24 @@ def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
         return mode == "forum"
     if not thread_url(url):
         return False
-    return _post_groups(w) >= _MIN_POSTS or count_post_heads(u.text for u in w.units) >= _MIN_POSTS
+    return _post_groups(w) >= _MIN_POSTS or len(_head_owners(w)) >= _MIN_POSTS
+
+
+def _head_owners(w: dom.Walk) -> list[int]:
+    """The elements holding a post head (dated byline, floor number...), one per head."""
+    return [u.owner for u in w.units if u.owner >= 0 and is_post_head(u.text)]
+
+
+def _thread_zone(w: dom.Walk, best: int) -> int:
+    """Widen the chosen container until it holds most post heads: a long first post
+    may outweigh the replies, but the thread is all of them (pages with no post classes)."""
+    heads = [set(w.path(owner)) for owner in _head_owners(w)]
+    if best < 0 or len(heads) < _MIN_POSTS:
+        return best
+    need = _THREAD_HEADS_SHARE * len(heads)
+    while sum(best in up for up in heads) < need and w.elements[best].parent >= 0:
+        best = w.elements[best].parent
+    return best
 
 
 def _post_groups(w: dom.Walk) -> int:
