@@ -206,3 +206,32 @@ def test_thread_without_post_classes_keeps_the_short_replies_after_a_long_first_
     result = cleanweb.clean(bare_thread(), url="https://bbs.example.cn/thread-88-1-1.html")
     assert result.meta["mode"] == "forum"
     assert lines(result.text) == FIRST_POST + SHORT_REPLIES
+
+
+def chrome_thread() -> str:
+    """No post classes; each post has a linked name, a date line, its text and a likes bar;
+    a site blurb under its own heading follows the thread."""
+    posts = [("楼主", "2023-06-01", "".join(f"<p>{p}</p>" for p in FIRST_POST[:2]))] + [
+        (f"网友{i}", f"2023-06-0{i + 1}", f"<p>{text}</p>") for i, text in enumerate(SHORT_REPLIES, 1)
+    ]
+    body = "".join(
+        f"<div><div><a href='/u/{i}'>{who}</a></div><div>{when}</div><div>{content}</div>"
+        f"<div><span>{i + 2} 个赞</span> <a href='#'>回复</a></div></div>"
+        for i, (who, when, content) in enumerate(posts)
+    )
+    blurb = "本论坛创办于二〇〇八年，是本市业主交流装修、维权和社区生活经验的平台，欢迎大家文明发言。"
+    return (
+        "<html><head><title>卫生间墙面返潮怎么办</title></head><body>"
+        "<div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div>"
+        f"<div>{body}</div><div><h3>本站简介</h3><p>{blurb}</p></div></body></html>"
+    )
+
+
+def test_thread_without_post_boxes_is_delimited_by_its_post_heads() -> None:
+    result = cleanweb.clean(chrome_thread(), url="https://bbs.example.cn/thread-88-1-1.html")
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == FIRST_POST[:2] + SHORT_REPLIES
+    rules = {r.text: f"{r.filter}:{r.rule}" for r in result.removed}
+    assert rules["3 个赞 回复"] == "thread:forum-likes"
+    assert rules["本站简介"] == rules["本论坛创办于二〇〇八年，是本市业主交流装修、维权和社区生活经验的平台，欢迎大家文明发言。"]
+    assert rules["本站简介"] == "thread:outside-thread"

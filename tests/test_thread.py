@@ -169,3 +169,22 @@ def test_cli_mode_flag_and_corpus_url_field(tmp_path) -> None:
     cleaned = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["cleanweb"]["meta"]["mode"] for r in cleaned] == ["forum", "article"]
     assert cleaned[0]["text"] == LEADING_POSTS and cleaned[0]["link"] == THREAD_URL
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("2 个赞", "likes"),
+        ("2 个赞 回复", "likes"),
+        ("赞 (3) 回复 举报", "likes"),
+        ("9 天 后", "time-gap"),
+        ("对 老张 #2 回复", "reply-to"),
+        ("这个回答值得点赞 回复", None),
+        ("2 个赞同意见都有道理", None),
+    ],
+)
+def test_post_chrome_rules(line: str, rule: str | None) -> None:
+    from cleanweb._norm import judge_view
+    from cleanweb.patterns import first_match, load_rules
+
+    assert first_match(load_rules("post_chrome"), judge_view(line)) == rule

@@ -73,6 +73,8 @@ def segment(doc: Document) -> None:
     scores = dom.score(walked, forum=forum)
     if forum:
         scores.best = _thread_zone(walked, scores.best)
+        # No post boxes in the markup: ThreadFilter finds the posts by their heads, as in page text.
+        doc.options["thread_by_heads"] = _post_groups(walked) < _MIN_POSTS
     doc.meta["mode"] = "forum" if forum else "article"
     doc.blocks = _blocks(walked, scores, forum)
     doc.options["zone_purity"] = _purity(scores)

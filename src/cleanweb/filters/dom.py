@@ -59,7 +59,9 @@ class DomFilter(Filter):
             rule = self.judge(block)
             if rule:
                 self.drop(doc, block, rule)
-        if self.protect_prose and doc.options.get("zone_purity", 0.0) >= self.protect_purity:
+        # A thread with no post boxes in its markup is ThreadFilter's to delimit, by its post heads.
+        by_heads = doc.options.get("thread_by_heads", False)
+        if self.protect_prose and not by_heads and doc.options.get("zone_purity", 0.0) >= self.protect_purity:
             self._protect(doc)
 
     def _restore_posts(self, doc: Document) -> None:

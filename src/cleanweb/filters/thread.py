@@ -28,7 +28,8 @@ class ThreadFilter(Filter):
     reply under 最新回复 is a post, not a comment section; a one-word reply is not a
     menu). Above the thread, the line that shares most words with the posts is the
     thread's title; the rest of the page is dropped as `outside-thread`. Sets
-    meta["mode"] on page text; a no-op on HTML, where DomFilter does this.
+    meta["mode"] on page text. On HTML it runs only when the page is a thread whose
+    markup has no post boxes (options["thread_by_heads"]); DomFilter reads the rest.
     """
 
     name = "thread"
@@ -52,9 +53,9 @@ class ThreadFilter(Filter):
         self._chrome = load_rules("post_chrome")
 
     def apply(self, doc: Document) -> None:
-        if doc.kind == "html":
+        if doc.kind == "html" and not doc.options.get("thread_by_heads"):
             return
-        mode = checked_mode(doc.options.get("mode"))
+        mode = "forum" if doc.kind == "html" else checked_mode(doc.options.get("mode"))
         lines = doc.lines()
         # Heads are looked for only where they can matter: most pages have no thread URL.
         wanted = mode == "forum" or (mode == "auto" and thread_url(doc.options.get("url")))
@@ -66,9 +67,11 @@ class ThreadFilter(Filter):
         lo, hi = self._span(lines, heads)
         repeated = self._repeated(lines[lo : hi + 1])
         at_head = set(heads)
+        # In HTML an image's alt line is always dropped: what follows it is no user name.
+        after_drop = doc.kind != "html"
         for i in range(lo, hi + 1):
             block = lines[i]
-            rule = self._post_chrome(lines, i, at_head, repeated)
+            rule = self._post_chrome(lines, i, at_head, repeated, after_drop)
             if rule:
                 self.drop(doc, block, rule)
             elif block.verdict is None or self._given_back(block):
@@ -109,7 +112,10 @@ class ThreadFilter(Filter):
         else:
             gaps = [b - a - 1 for a, b in zip(heads, heads[1:], strict=False)]
             reach = max(1, int(median(gaps))) if gaps else 1
-            while hi + 1 < len(lines) and hi - heads[-1] < reach and self._is_text(lines[hi + 1]):
+            while (
+                hi + 1 < len(lines) and hi - heads[-1] < reach and self._is_text(lines[hi + 1])
+                and lines[hi + 1].kind != "heading"  # a box of its own after the thread
+            ):
                 hi += 1
         return lo, hi
 
@@ -169,8 +175,13 @@ class ThreadFilter(Filter):
         )
         return {norm for norm, n in counts.items() if n >= 2}
 
-    def _post_chrome(self, lines: list[Block], i: int, heads: set[int], repeated: set[str]) -> str | None:
-        """The forum-meta rule line `i` of the thread breaks, or None for post text."""
+    def _post_chrome(
+        self, lines: list[Block], i: int, heads: set[int], repeated: set[str], after_drop: bool
+    ) -> str | None:
+        """The forum-meta rule line `i` of the thread breaks, or None for post text.
+
+        A user name stands next to a head, at the start, or (`after_drop`) after a dropped line.
+        """
         block = lines[i]
         f = block.features
         norm = f["norm"].strip()
@@ -183,7 +194,7 @@ class ThreadFilter(Filter):
         rule = first_match(self._chrome, norm) if f["chars"] <= self.head_chars else None
         if rule:
             return f"forum-{rule}"
-        if (i + 1 in heads or i - 1 in heads or i == 0 or lines[i - 1].verdict) and self._author(block):
+        if (i + 1 in heads or i - 1 in heads or i == 0 or after_drop and lines[i - 1].verdict) and self._author(block):
             return "forum-author"
         return None
 
