@@ -10,6 +10,13 @@ import unicodedata
 from functools import cache
 
 import opencc
+import regex
+
+# Six or more Han characters one space apart: a letter-spaced line (`人 民 网 股 份 有 限
+# 公 司 版 权 所 有`, spam spaced out to dodge word lists), judged as the words it spells.
+# Shorter runs are typographic headings (`热 点 推 荐`) and stay as they are: a sidebar
+# heading interleaved with the article in page text must not open a section there.
+_SPACED_HAN = regex.compile(r"\p{Han}(?: \p{Han}){5,}")
 
 
 @cache
@@ -41,5 +48,11 @@ def nfkc(text: str) -> str:
 
 
 def judge_view(text: str) -> str:
-    """Return `text` as NFKC, Simplified and case-folded; newlines are preserved."""
-    return _t2s().convert(nfkc(text)).casefold()
+    """Return `text` as NFKC, Simplified and case-folded, letter-spaced Han closed up;
+    newlines are preserved."""
+    view = _t2s().convert(nfkc(text)).casefold()
+    return _SPACED_HAN.sub(_close_up, view) if " " in view else view
+
+
+def _close_up(match: regex.Match) -> str:
+    return match.group().replace(" ", "")
