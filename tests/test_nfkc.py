@@ -1,4 +1,4 @@
-"""The fast NFKC used by the judging view equals unicodedata's on any text."""
+"""The judging view: the fast NFKC equals unicodedata's on any text; letter-spaced lines close up."""
 
 import unicodedata
 
@@ -42,3 +42,12 @@ def test_letter_spaced_copyright_footer_is_boilerplate():
     result = cleanweb.clean(page, kind="text")
     assert "版 权" not in result.text
     assert [r.filter for r in result.removed] == ["boilerplate"]
+
+
+def test_letter_spaced_gambling_spam_is_judged_as_spam():
+    import cleanweb
+
+    article = "据新华社报道，今年全国粮食总产量再创新高，达到一万四千亿斤以上，连续多年稳定在一万三千亿斤以上。"
+    page = f"澳 门 葡 京 赌 场 官 网 在 线 开 户 送 彩 金\n{article}\n{article[:30]}相关部门表示将继续加强建设。\n"
+    result = cleanweb.clean(page, kind="text")
+    assert [(r.filter, r.rule) for r in result.removed] == [("spam", "stuffing")]
