@@ -235,3 +235,20 @@ def test_thread_without_post_boxes_is_delimited_by_its_post_heads() -> None:
     assert rules["3 个赞 回复"] == "thread:forum-likes"
     assert rules["本站简介"] == rules["本论坛创办于二〇〇八年，是本市业主交流装修、维权和社区生活经验的平台，欢迎大家文明发言。"]
     assert rules["本站简介"] == "thread:outside-thread"
+
+
+def test_thread_zone_takes_in_the_question_boxed_apart_from_the_replies() -> None:
+    question = "请问老房子卫生间墙面返潮，应该先找物业还是先找楼上？"
+    answers = FIRST_POST[1:5]
+    replies = "".join(
+        f"<div><div><a href='/u/{i}'>网友{i}</a> 发表于 2023-06-0{i + 1}</div><p>{text}</p></div>"
+        for i, text in enumerate(answers, 1)
+    )
+    page = (
+        "<html><body><div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div>"
+        f"<div><div><a href='/u/0'>楼主</a> 发表于 2023-06-01</div><h1>{question}</h1></div>"
+        f"<div>{replies}</div></body></html>"
+    )
+    result = cleanweb.clean(page, url="https://bbs.example.cn/thread-90-1-1.html")
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == [question, *answers]

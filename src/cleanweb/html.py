@@ -152,13 +152,15 @@ def _head_owners(w: dom.Walk) -> list[int]:
 
 
 def _thread_zone(w: dom.Walk, best: int) -> int:
-    """Widen the chosen container until it holds most post heads: a long first post
-    may outweigh the replies, but the thread is all of them (pages with no post classes)."""
+    """Widen the chosen container until it holds most post heads and the first one (the
+    question's): a long first post may outweigh the replies, or the replies a question
+    boxed apart, but the thread is all of them (pages with no post classes)."""
     heads = [set(w.path(owner)) for owner in _head_owners(w)]
     if best < 0 or len(heads) < _MIN_POSTS:
         return best
     need = _THREAD_HEADS_SHARE * len(heads)
-    while sum(best in up for up in heads) < need and w.elements[best].parent >= 0:
+    first = heads[0]  # the question's head
+    while (sum(best in up for up in heads) < need or best not in first) and w.elements[best].parent >= 0:
         best = w.elements[best].parent
     return best
 
