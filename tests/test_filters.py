@@ -300,3 +300,11 @@ def test_body_keeps_a_list_page_whose_few_sentences_are_scattered():
     ]
     kept, _ = run([BodyFilter()], agenda)
     assert kept == agenda
+
+
+@pytest.mark.parametrize("line", ["标签：粮食 农业", "问题标签： 后端相关", "文章标签：人工智能 chatgpt", "Tags: 粮食, 农业"])
+def test_tag_widget_lines_are_dropped(line: str) -> None:
+    article = "据新华社报道，今年全国粮食总产量再创新高，达到一万四千亿斤以上，连续多年稳定在一万三千亿斤以上。"
+    page = f"{article}\n{article[:30]}相关部门表示将继续加强建设。\n{line}\n"
+    result = cleanweb.clean(page, kind="text")
+    assert [(r.filter, r.rule, r.text) for r in result.removed] == [("recommendation", "related-link", line)]
