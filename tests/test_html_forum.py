@@ -185,21 +185,25 @@ FIRST_POST = [
 SHORT_REPLIES = ["先找物业协调。", "拍照留证。", "可以走调解。"]
 
 
-def bare_thread() -> str:
-    """A thread whose markup has no classes at all: a long first post and three short replies."""
-    first = "".join(f"<p>{p}</p>" for p in FIRST_POST)
-    posts = [("楼主", "2023-06-01", first)] + [
+def classless_thread(first_post: list[str], post_box: str, after: str) -> str:
+    """A thread page with no classes at all: the posts of `first_post` + SHORT_REPLIES, each
+    laid out by `post_box` (a format of i, who, when, content), then `after`."""
+    posts = [("楼主", "2023-06-01", "".join(f"<p>{p}</p>" for p in first_post))] + [
         (f"网友{i}", f"2023-06-0{i + 1}", f"<p>{text}</p>") for i, text in enumerate(SHORT_REPLIES, 1)
     ]
     body = "".join(
-        f"<div><div><a href='/u/{i}'>{who}</a> 发表于 {when}</div><div>{content}</div></div>"
-        for i, (who, when, content) in enumerate(posts)
+        post_box.format(i=i, who=who, when=when, content=content) for i, (who, when, content) in enumerate(posts)
     )
     return (
         "<html><head><title>卫生间墙面返潮怎么办</title></head><body>"
-        "<div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div>"
-        f"<div><div>{body}</div></div><div><p>关于我们 联系我们</p></div></body></html>"
+        f"<div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div><div>{body}</div>{after}</body></html>"
     )
+
+
+def bare_thread() -> str:
+    """A long first post and three short replies, each head a name and a `发表于` date."""
+    box = "<div><div><a href='/u/{i}'>{who}</a> 发表于 {when}</div><div>{content}</div></div>"
+    return classless_thread(FIRST_POST, box, "<div><p>关于我们 联系我们</p></div>")
 
 
 def test_thread_without_post_classes_keeps_the_short_replies_after_a_long_first_post() -> None:
@@ -209,22 +213,14 @@ def test_thread_without_post_classes_keeps_the_short_replies_after_a_long_first_
 
 
 def chrome_thread() -> str:
-    """No post classes; each post has a linked name, a date line, its text and a likes bar;
-    a site blurb under its own heading follows the thread."""
-    posts = [("楼主", "2023-06-01", "".join(f"<p>{p}</p>" for p in FIRST_POST[:2]))] + [
-        (f"网友{i}", f"2023-06-0{i + 1}", f"<p>{text}</p>") for i, text in enumerate(SHORT_REPLIES, 1)
-    ]
-    body = "".join(
-        f"<div><div><a href='/u/{i}'>{who}</a></div><div>{when}</div><div>{content}</div>"
-        f"<div><span>{i + 2} 个赞</span> <a href='#'>回复</a></div></div>"
-        for i, (who, when, content) in enumerate(posts)
+    """Each post has a linked name, a date line, its text and a likes bar; a site blurb
+    under its own heading follows the thread."""
+    box = (
+        "<div><div><a href='/u/{i}'>{who}</a></div><div>{when}</div><div>{content}</div>"
+        "<div><span>{i} 个赞</span> <a href='#'>回复</a></div></div>"
     )
     blurb = "本论坛创办于二〇〇八年，是本市业主交流装修、维权和社区生活经验的平台，欢迎大家文明发言。"
-    return (
-        "<html><head><title>卫生间墙面返潮怎么办</title></head><body>"
-        "<div><a href='/'>首页</a> <a href='/f/1'>业主论坛</a></div>"
-        f"<div>{body}</div><div><h3>本站简介</h3><p>{blurb}</p></div></body></html>"
-    )
+    return classless_thread(FIRST_POST[:2], box, f"<div><h3>本站简介</h3><p>{blurb}</p></div>")
 
 
 def test_thread_without_post_boxes_is_delimited_by_its_post_heads() -> None:
@@ -232,7 +228,7 @@ def test_thread_without_post_boxes_is_delimited_by_its_post_heads() -> None:
     assert result.meta["mode"] == "forum"
     assert lines(result.text) == FIRST_POST[:2] + SHORT_REPLIES
     rules = {r.text: f"{r.filter}:{r.rule}" for r in result.removed}
-    assert rules["3 个赞 回复"] == "thread:forum-likes"
+    assert rules["1 个赞 回复"] == "thread:forum-likes"
     assert rules["本站简介"] == rules["本论坛创办于二〇〇八年，是本市业主交流装修、维权和社区生活经验的平台，欢迎大家文明发言。"]
     assert rules["本站简介"] == "thread:outside-thread"
 
