@@ -13,7 +13,6 @@ from operator import add
 
 import regex
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
 _NOT_HAN = regex.compile(r"\P{Han}+")
 
 

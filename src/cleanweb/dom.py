@@ -483,6 +483,11 @@ class Scores:
     best: int
 
 
+def _linked(unit: Unit) -> bool:
+    """Half or more of the unit's text is link text."""
+    return 2 * unit.link >= unit.chars > 0
+
+
 def unit_weights(unit: Unit, noisy: bool, strict: bool = True) -> tuple[float, float]:
     """(prose, junk) of one unit: unlinked punctuated text is prose, the rest junk.
 
@@ -558,9 +563,7 @@ def _sums(
 
     prose = [0.0] * n
     junk = [0.0] * n
-    links = [0] * n
     units = [0] * n
-    titled = [False] * n  # the subtree's first text is a link (an item's linked title)
     first = [-1] * n  # index of the subtree's first unit
     elements = w.elements
     for at, unit in enumerate(w.units):
@@ -569,7 +572,6 @@ def _sums(
             continue
         if first[eid] < 0:
             first[eid] = at
-            titled[eid] = 2 * unit.link >= unit.chars > 0
         owner = elements[eid]
         p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
         if owner.content_up <= 3:
@@ -578,7 +580,6 @@ def _sums(
             p *= _HIDDEN_PROSE
         prose[eid] += p
         junk[eid] += j
-        links[eid] += unit.link
         units[eid] += 1
     parents = w.parents
     for eid in range(n - 1, -1, -1):  # children come after parents in document order
@@ -586,19 +587,22 @@ def _sums(
         if parent >= 0:
             prose[parent] += prose[eid]
             junk[parent] += junk[eid]
-            links[parent] += links[eid]
             units[parent] += units[eid]
             if first[eid] >= 0 and (first[parent] < 0 or first[eid] < first[parent]):
-                first[parent], titled[parent] = first[eid], titled[eid]
+                first[parent] = first[eid]
     if not forum:
-        _discount_teasers(w, prose, junk, titled, units)
+        _discount_teasers(w, prose, junk, first, units)
     return prose, junk
 
 
 def _discount_teasers(
-    w: Walk, prose: list[float], junk: list[float], titled: list[bool], units: list[int]
+    w: Walk, prose: list[float], junk: list[float], first: list[int], units: list[int]
 ) -> None:
-    """Move most prose of teaser items (repeated link + summary boxes) to junk, up the tree."""
+    """Move most prose of teaser items (repeated link + summary boxes) to junk, up the tree.
+
+    A teaser item opens with its linked title: the first text of its subtree (`first`,
+    an index into w.units) is mostly link.
+    """
     teaser = [False] * len(w.elements)
     for eid, el in enumerate(w.elements):
         up = el.parent
@@ -608,7 +612,8 @@ def _discount_teasers(
         if (
             el.tag in _ITEM_TAGS
             and 0 < prose[eid] < _TEASER_PROSE
-            and titled[eid]
+            and first[eid] >= 0
+            and _linked(w.units[first[eid]])
             and units[eid] >= 2
             and w.repeat(eid) >= _TEASER_REPEAT
         ):

@@ -10,6 +10,7 @@ keeps the source lines it came from. DomFilter (filters/dom.py) acts on the zone
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -69,12 +70,13 @@ def segment(doc: Document) -> None:
     apply_selectors(tree, selectors_for(doc.options.get("html") or {}, url))
     walked = dom.walk(tree)
     dom.locate(walked.units, doc.source)
-    forum = _forum_mode(doc, walked, url)
+    posts = _Posts(walked)
+    forum = _forum_mode(doc, posts, url)
     scores = dom.score(walked, forum=forum)
     if forum:
-        scores.best = _thread_zone(walked, scores.best)
+        scores.best = _thread_zone(walked, scores.best, posts.head_owners)
         # No post boxes in the markup: ThreadFilter finds the posts by their heads, as in page text.
-        doc.options["thread_by_heads"] = _post_groups(walked) < _MIN_POSTS
+        doc.options["thread_by_heads"] = posts.groups < _MIN_POSTS
     doc.meta["mode"] = "forum" if forum else "article"
     doc.blocks = _blocks(walked, scores, forum)
     doc.options["zone_purity"] = _purity(scores)
@@ -135,7 +137,24 @@ def apply_selectors(tree: LexborHTMLParser, selectors: dict[str, list[str]]) -> 
                 node.attrs["data-cleanweb"] = f"{action}[{i}]"
 
 
-def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
+class _Posts:
+    """A walked page's evidence of posts, each part found once and only if asked for."""
+
+    def __init__(self, w: dom.Walk):
+        self.w = w
+
+    @cached_property
+    def groups(self) -> int:
+        """The number of repeated post boxes (see `_post_groups`)."""
+        return _post_groups(self.w)
+
+    @cached_property
+    def head_owners(self) -> list[int]:
+        """The elements holding a post head (dated byline, floor number...), one per head."""
+        return [u.owner for u in self.w.units if u.owner >= 0 and is_post_head(u.text)]
+
+
+def _forum_mode(doc: Document, posts: _Posts, url: str) -> bool:
     """Forum mode if asked for, or a thread page: a thread's URL, and repeated post boxes
     with author/time parts or post heads (dated bylines, floor numbers) in the text."""
     mode = checked_mode(doc.options.get("mode"))
@@ -143,19 +162,14 @@ def _forum_mode(doc: Document, w: dom.Walk, url: str) -> bool:
         return mode == "forum"
     if not thread_url(url):
         return False
-    return _post_groups(w) >= _MIN_POSTS or len(_head_owners(w)) >= _MIN_POSTS
+    return posts.groups >= _MIN_POSTS or len(posts.head_owners) >= _MIN_POSTS
 
 
-def _head_owners(w: dom.Walk) -> list[int]:
-    """The elements holding a post head (dated byline, floor number...), one per head."""
-    return [u.owner for u in w.units if u.owner >= 0 and is_post_head(u.text)]
-
-
-def _thread_zone(w: dom.Walk, best: int) -> int:
+def _thread_zone(w: dom.Walk, best: int, head_owners: list[int]) -> int:
     """Widen the chosen container until it holds most post heads and the first one (the
     question's): a long first post may outweigh the replies, or the replies a question
     boxed apart, but the thread is all of them (pages with no post classes)."""
-    heads = [set(w.path(owner)) for owner in _head_owners(w)]
+    heads = [set(w.path(owner)) for owner in head_owners]
     if best < 0 or len(heads) < _MIN_POSTS:
         return best
     need = _THREAD_HEADS_SHARE * len(heads)

@@ -7,7 +7,6 @@ them; the HTML path counts them to tell a thread from an article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 
 import regex
@@ -49,7 +48,3 @@ def is_post_head(text: str) -> bool:
     byline = read_byline(text)
     return (byline is not None and "date" in byline) or head_rule(judge_view(text)) is not None
 
-
-def count_post_heads(texts: Iterable[str]) -> int:
-    """How many of `texts` (lines or DOM text units) are post heads."""
-    return sum(map(is_post_head, texts))
