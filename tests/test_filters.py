@@ -14,6 +14,7 @@ from cleanweb import (
     SpamFilter,
 )
 from cleanweb.api import build_document
+from cleanweb.filters.recommendation import is_stamp
 
 PARA = [
     "近日，国家统计局发布了最新一期的经济数据，显示今年前三季度国内生产总值同比增长百分之五。",
@@ -117,6 +118,63 @@ def test_recommendation_drops_comment_thread():
     kept, dropped = run([RecommendationFilter()], [*PARA, *thread])
     assert kept == PARA
     assert dropped["最新回复(2)"] == ("recommendation", "section-heading")
+
+
+# The same article's paragraphs again, reworded: they share its vocabulary.
+AGAIN = [p.replace("。", "，记者了解到这一情况。") for p in PARA]
+SIDEBAR = ["热门推荐", "某地发布暴雨预警", "03-13"]
+# Related records on the article's own topic: title, blog, date stamp, summary.
+ON_TOPIC_TEASERS = [
+    "热门推荐", "三季度经济数据解读", "阿牛的博客", "03-13 4万+", AGAIN[0],
+    "前三季度国内生产总值增长的原因", "Forver的博客", "02-15 1万+", AGAIN[1],
+]
+
+
+def test_recommendation_section_runs_over_on_topic_teaser_summaries():
+    kept, dropped = run([RecommendationFilter()], [*PARA, *ON_TOPIC_TEASERS, "03-12 958"])
+    assert kept == PARA
+    assert dropped[AGAIN[0]] == ("recommendation", "section-item")
+    assert dropped["02-15 1万+"] == ("recommendation", "section-item")
+
+
+def test_recommendation_section_ends_where_the_article_resumes_under_a_byline():
+    # A sidebar list inside the article (page text interleaves them): the article's dated
+    # byline is no teaser stamp for its paragraphs, and the first one resumes the article.
+    kept, _ = run([RecommendationFilter()], [*PARA, *SIDEBAR, "来源：新华社 2024-05-07", *AGAIN])
+    assert kept == [*PARA, *AGAIN]
+
+
+def test_recommendation_a_posts_footer_is_no_teaser_stamp():
+    answer = [AGAIN[0], "发布于 2024-04-03 10:21・IP 属地上海"]
+    kept, _ = run([RecommendationFilter()], [*PARA, *SIDEBAR, *answer])
+    assert kept == [*PARA, *answer]
+
+
+def test_recommendation_a_paragraph_with_a_teaser_stamp_below_stays_in_the_section():
+    teaser = [AGAIN[0], "某地发布暴雨预警", "03-14"]
+    kept, dropped = run([RecommendationFilter()], [*PARA, *SIDEBAR, *teaser])
+    assert kept == PARA
+    assert dropped[AGAIN[0]] == ("recommendation", "section-item")
+
+
+@pytest.mark.parametrize(
+    "line, stamp",
+    [
+        ("04-09", True),
+        ("02-15 1万+", True),
+        ("* Yahoo财经 · 19 小时前", True),
+        ("2024-05-07 12:30", True),
+        ("5月7日", True),
+        ("阿牛的博客", False),
+        ("发布于 2024-04-03 10:21・IP 属地上海", False),
+        ("来源：新华社记者从有关部门获悉的消息 2024-05-07", False),
+        ("2024年5月9日，雄安高新区正式揭牌启动。", False),
+        ("第1-2章", False),
+    ],
+)
+def test_teaser_date_stamps(line, stamp):
+    doc = build_document(line, "text")
+    assert is_stamp(doc.blocks[0]) is stamp
 
 
 def test_recommendation_heading_in_a_top_menu_does_not_open_a_section():

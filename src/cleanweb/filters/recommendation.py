@@ -25,6 +25,17 @@ _COUNTER = regex.compile(
 _BULLETS = "*•·●■◆▪□○◇>"
 _BULLET_TITLE = regex.compile(rf"^\s*[{regex.escape(_BULLETS)}]\s*\S.{{0,58}}$")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
+# A teaser's date stamp: `04-09`, `02-15 1万+`, `* yahoo财经 · 19 小时前`, `2024-05-07 12:30`.
+_STAMP_DATE = regex.compile(
+    r"(?<!\d)(?:\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?![-\d])|\d{1,2}月\d{1,2}日"
+    r"|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)\s*前)|昨天|前天|刚刚"
+)
+# What a stamp may hold beside its date: times, counts, bullets and separators (the rest is a source name).
+_STAMP_PARTS = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+)?\s*[万千kw]?\+?|[日号\s*•·|/()（）-]+")
+# A post's footer (`发布于 2024-04-03・IP 属地上海`) ends an answer or a comment: no teaser stamp.
+_POSTED = regex.compile(r"发表于|发布于|编辑于|回复于|ip\s*属地")
+_STAMP_CHARS = 30
+_STAMP_NAME = 12
 _COMMENT = regex.compile(
     r"^\s*(?:引用\s*\d*|回复\s*\d*|\d+\s*楼|沙发|板凳|#\d+|\d+\s*(?:分钟|小时|天)前|赞\s*\(?\d+\)?|举报)\s*$"
 )
@@ -47,6 +58,7 @@ class RecommendationFilter(Filter):
         blob_ratio: float = 4.0,
         blob_overlap: float = 0.2,
         resume_overlap: float = 0.3,
+        stamp_window: int = 3,
         min_list: int = 3,
         add_terms: Iterable[str] = (),
         remove_terms: Iterable[str] = (),
@@ -55,6 +67,7 @@ class RecommendationFilter(Filter):
         self.blob_ratio = blob_ratio
         self.blob_overlap = blob_overlap
         self.resume_overlap = resume_overlap
+        self.stamp_window = stamp_window
         self.min_list = min_list
         self._header_terms = Lexicon.named("rec_headers", add_terms, remove_terms)
         self._headers = set(self._header_terms.terms)
@@ -79,7 +92,7 @@ class RecommendationFilter(Filter):
                 self.drop(doc, block, "section-heading")
                 continue
             if in_section:
-                if self._resumes(block, topic):
+                if self._resumes(block, topic) and not self._stamp_follows(lines, i):
                     in_section = False
                 else:
                     self.drop(doc, block, "section-item")
@@ -130,6 +143,11 @@ class RecommendationFilter(Filter):
             and topic.overlap(f["norm"], own=True) >= self.resume_overlap
         )
 
+    def _stamp_follows(self, lines: list[Block], i: int) -> bool:
+        """A date stamp within the next few lines: a teaser's summary, not the article resuming
+        (related lists of title, source, date and summary records)."""
+        return any(is_stamp(b) for b in lines[i + 1 : i + 1 + self.stamp_window])
+
     def _is_blob(self, block: Block, topic: Topic, typical: float, prose_chars: int) -> bool:
         chars = block.features["chars"]
         if chars < self.blob_chars or chars < self.blob_ratio * typical:
@@ -137,3 +155,16 @@ class RecommendationFilter(Filter):
         if 2 * chars >= prose_chars:
             return False  # half the page's prose is its content (a long post), not a teaser
         return topic.overlap(block.features["norm"], own=True) < self.blob_overlap
+
+
+def is_stamp(block: Block) -> bool:
+    """A short line that is a date or relative time, with at most a count and a source name."""
+    f = block.features
+    if f["chars"] > _STAMP_CHARS or not f["digits"] and "天" not in f["norm"] and "刚" not in f["norm"]:
+        return False
+    norm = f["norm"]
+    date = _STAMP_DATE.search(norm)
+    if date is None or f["ends"] or _POSTED.search(norm):
+        return False
+    rest = _STAMP_PARTS.sub("", norm[: date.start()] + norm[date.end() :])
+    return len(rest) <= _STAMP_NAME
