@@ -322,6 +322,21 @@ def test_a_notice_under_the_lead_is_not_the_end_of_the_article():
     assert dropped["本文来源于网络，转载请注明出处。"] == ("boilerplate", "reprint")
 
 
+def test_body_drops_the_articles_own_teaser_in_a_box_below_it():
+    lead = PARA[0][:30] + "…"  # its lead, cut short
+    kept, dropped = run([NavigationFilter(), BodyFilter()], [*PARA, "更多>>", PARA[1], lead])
+    assert kept == PARA
+    assert dropped[lead] == ("body", "repeat")
+
+
+def test_body_keeps_twin_lines_side_by_side():
+    caption = "5月19日，在多米尼加首都圣多明各，阿比纳德尔在竞选总部发表胜选演讲。 新华社记者 摄"
+    page = [*PARA, caption, caption]
+    doc = build_document("\n".join(page), "text")
+    Pipeline([BodyFilter()]).run(doc)
+    assert [b.text for b in doc.kept()] == page
+
+
 def test_body_takes_in_the_numbered_items_that_continue_its_list():
     items = [f"{n}.{text}" for n, text in enumerate(("支持批量生成短链接，单次最多五十条。", "支持数据统计和修改原网址功能。"), 1)]
     page = [*PARA, *items, "3.微信内打开功能正在开发中", "5.本条与上面的编号不相连", "友情链接"]

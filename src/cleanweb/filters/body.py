@@ -58,6 +58,7 @@ class BodyFilter(Filter):
         min_prose_share: float = 0.35,
         closing_rules: Iterable[str] = ("reprint", "editor", "copyright", "disclaimer"),
         closing_share: float = 0.4,
+        repeat_chars: int = 20,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -74,6 +75,7 @@ class BodyFilter(Filter):
         self.min_prose_share = min_prose_share
         self.closing_rules = tuple(closing_rules)
         self.closing_share = closing_share
+        self.repeat_chars = repeat_chars
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -99,6 +101,7 @@ class BodyFilter(Filter):
         lo = self._lead_in(lines, lo)
         hi = self._numbered_tail(lines, hi)
         title = self._find_title(doc, lines, lo, topic)
+        self._drop_repeated_tail(doc, lines, lo, hi, title)
         for i, block in enumerate(lines):
             if block.verdict is not None or block is title:
                 continue
@@ -204,6 +207,28 @@ class BodyFilter(Filter):
                 break
             hi, number = hi + 1, following
         return hi
+
+    def _drop_repeated_tail(
+        self, doc: Document, lines: list[Block], lo: int, hi: int, title: Block | None
+    ) -> None:
+        """Drop the body's last lines when they repeat its title or text above them in a box
+        of their own (dropped chrome just above them): the article's own teaser under 专题
+        or 相关新闻. Twin lines side by side (two photos with one caption) stay."""
+        above = [i for i in range(lo, hi + 1) if lines[i].verdict is None]
+        norms = [lines[i].features["norm"] for i in above]
+        text = "\n".join(([title.features["norm"]] if title is not None else []) + norms)
+        repeats: list[int] = []
+        for i, norm in zip(reversed(above), reversed(norms), strict=True):
+            block = lines[i]
+            if block is title or block.features["chars"] < self.repeat_chars:
+                break
+            text = text[: text.rfind(norm)]  # the text above this line
+            if norm.rstrip(".…") not in text:
+                break
+            repeats.append(i)
+        if repeats and lines[repeats[-1] - 1].verdict is not None:
+            for i in repeats:
+                self.drop(doc, lines[i], "repeat")
 
     def _lead_in(self, lines: list[Block], lo: int) -> int:
         """Take in short sentences directly above the body (a one-line lead or question)."""
