@@ -222,6 +222,8 @@ def test_recommendation_drops_counter_widget():
         ("特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台用户上传并发布,本平台仅提供信息存储服务。", "disclaimer"),
         ("Notice: The content above (including the pictures and videos if any) is uploaded by users.", "disclaimer"),
         ("转载此文是出于传递更多信息目的。若来源标注错误或侵犯了您的合法权益,请与本站联系。", "reprint"),
+        ("转载申请事宜以及报告非法侵权行为，请联系我们：010-56807194", "reprint"),
+        ("如需转载请联系作者获得授权", "reprint"),
         ("责任编辑：王小明", "editor"),
         ("审核编辑 黄宇", "editor"),
         ("wKgZomW_gnGATiVfAABTHI3lGH8951.jpg", "imagefile"),
