@@ -215,6 +215,23 @@ def test_recommendation_drops_counter_widget():
 
 # --- boilerplate ------------------------------------------------------------
 
+def test_boilerplate_drops_the_numbered_clauses_of_a_notice():
+    notice = [
+        "反侵权公告：",
+        "一、任何单位或个人使用著作权归属于本报社的原创内容，必须事先取得书面授权；",
+        "二、对于各类非法转载行为，欢迎读者提供侵权线索：",
+    ]
+    kept, dropped = run([BoilerplateFilter()], [*PARA, *notice])
+    assert kept == PARA
+    assert dropped[notice[2]] == ("boilerplate", "disclaimer")
+
+
+def test_boilerplate_keeps_numbered_points_that_are_not_the_notices():
+    points = ["免责声明：本文仅供参考。", "一、经济数据总体向好，消费和投资都在回暖；", "二、高技术产业表现突出。"]
+    kept, _ = run([BoilerplateFilter()], [*PARA, *points])
+    assert kept == [*PARA, *points[1:]]
+
+
 @pytest.mark.parametrize(
     "line, rule",
     [
@@ -224,6 +241,7 @@ def test_recommendation_drops_counter_widget():
         ("转载此文是出于传递更多信息目的。若来源标注错误或侵犯了您的合法权益,请与本站联系。", "reprint"),
         ("转载申请事宜以及报告非法侵权行为，请联系我们：010-56807194", "reprint"),
         ("如需转载请联系作者获得授权", "reprint"),
+        ("1. 凡本网注明“来源：中国日报”的所有作品，版权均属于本网。", "disclaimer"),
         ("责任编辑：王小明", "editor"),
         ("审核编辑 黄宇", "editor"),
         ("wKgZomW_gnGATiVfAABTHI3lGH8951.jpg", "imagefile"),

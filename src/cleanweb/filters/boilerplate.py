@@ -5,11 +5,14 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
+from ..lexicon import load_terms
 from ..metadata import may_be_byline, read_byline
 from ..patterns import load_table
 from .base import Filter
 
 _BRACKETED = regex.compile(r"^\s*[(（\[【][^()（）]{2,60}[)）\]】]\s*$")
+_CLAUSE = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]")
+_NOTICES = ("disclaimer", "reprint")
 
 
 class BoilerplateFilter(Filter):
@@ -25,6 +28,7 @@ class BoilerplateFilter(Filter):
         self.max_chars = max_chars
         self.byline_chars = byline_chars
         self._table = load_table("boilerplate_patterns")
+        self._notice_words = regex.compile("|".join(map(regex.escape, load_terms("notice_terms"))))
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -32,12 +36,22 @@ class BoilerplateFilter(Filter):
         # The rule each short line matches, found for the whole page at once.
         rules = dict(zip(map(id, short), self._table.first_matches([b.features["norm"] for b in short]), strict=True))
         after_image = False
+        notice = ""  # the rule of a notice just dropped, whose numbered clauses may follow
         for block in lines:
             if after_image and block.verdict is None and _BRACKETED.match(block.text):
                 self.drop(doc, block, "caption")  # the bracketed credit under an image
             elif block.verdict is None and id(block) in rules:
                 self._judge(doc, block, rules[id(block)])
-            after_image = block.verdict is not None and block.verdict.rule == "imagefile"
+            if notice and block.verdict is None and self._clause(block):
+                self.drop(doc, block, notice)
+            v = block.verdict
+            after_image = v is not None and v.rule == "imagefile"
+            notice = v.rule if v is not None and v.filter == self.name and v.rule in _NOTICES else ""
+
+    def _clause(self, block: Block) -> bool:
+        """A numbered clause in a legal notice's words (著作权, 转载, 本网...)."""
+        norm = block.features["norm"]
+        return _CLAUSE.match(norm) is not None and self._notice_words.search(norm) is not None
 
     def _judge(self, doc: Document, block: Block, rule: str | None) -> None:
         f = block.features
