@@ -248,6 +248,7 @@ def test_boilerplate_keeps_numbered_points_that_are_not_the_notices():
         ("https://www.example.com/read/1403028.html", "url"),
         ("(来源:百度股市通)", "credit"),
         ("Copyright © 2004-2024 All rights reserved", "copyright"),
+        ("西藏日报社出版 | 国内统一刊号：CN54—0002 | 邮发代号：67—1", "copyright"),
         ("本站使用 cookie 数据以确保网站正常运行。点击“同意”即表示您同意我们使用 cookie。 了解更多", "cookie"),
         ("We use cookies to improve your experience. Accept all cookies", "cookie"),
     ],
