@@ -274,3 +274,19 @@ def test_html5_sectioning_elements_say_their_role() -> None:
     rules = {r.text[:4]: r.rule for r in doc.removed()}
     assert rules["延伸阅读"] == "noise-class:aside"
     assert rules["网站备案"] == "outside-main"
+
+
+def test_the_pages_own_title_names_the_document_not_a_line_near_the_body() -> None:
+    # The article opens with a short on-topic line; the page says its title in <title>/<h1>.
+    lead = "工业生产为什么稳中向好？下面从三个方面来说："
+    result = cleanweb.clean(article(paras=[lead, *PARAS]), kind="html")
+    assert result.title == "工业生产稳中向好"
+    assert lines(result.text) == [lead, *PARAS]
+
+
+def test_a_line_that_is_the_pages_title_is_the_title_block() -> None:
+    page = article().replace('<div class="main"><h1>工业生产稳中向好</h1>\n<div class="article">',
+                             '<div class="main"><div class="article"><p>工业生产稳中向好</p>')
+    result = cleanweb.clean(page, kind="html")
+    assert result.title == "工业生产稳中向好"
+    assert [b.text for b in result.document.blocks if b.kind == "title"] == ["工业生产稳中向好"]

@@ -7,6 +7,7 @@ from statistics import median
 
 import regex
 
+from .._norm import judge_view
 from .._topic import Topic
 from ..document import Block, Document
 from .base import Filter
@@ -21,6 +22,23 @@ _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
 _ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*[.、．)）]\s*\S")
 _TITLE_BAD = regex.compile(r"。|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
+
+
+_TITLE_SLACK = 10  # characters a line and the page's title may differ by (a site name, a count)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _same_title(norm: str, page_title: str) -> bool:
+    """A line that is the page's title, give or take a site name or a count around it."""
+    if "\n" in norm:
+        return False  # a run of lines merged outside the article container
+    line = _compact(norm)
+    if len(line) < 4 or abs(len(line) - len(page_title)) > _TITLE_SLACK:
+        return False
+    return line in page_title or page_title in line
 
 
 def _item_number(norm: str) -> int | None:
@@ -266,12 +284,19 @@ class BodyFilter(Filter):
         )
 
     def _find_title(self, doc: Document, lines: list[Block], lo: int, topic: Topic) -> Block | None:
-        """The short line above the body that shares most of the body's vocabulary."""
-        best: tuple[float, int] | None = None
+        """The short line above the body that shares most of the body's vocabulary.
+
+        On HTML the page names its title (og:title, `<title>`, h1): the line that is that
+        title wins; when no line is, the line found is kept but an on-topic page title
+        stays the document's title.
+        """
+        page_title = _compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
+        best: tuple[float, int, bool] | None = None
         first = max(0, lo - self.title_window)
         for i in range(first, min(lo + 2, len(lines))):
             block = lines[i]
             f = block.features
+            named = bool(page_title) and _same_title(f["norm"], page_title)
             if block.verdict is not None and block.verdict.rule != "menu-run":
                 continue  # only a short title swept into a menu run may be taken back
             if not 4 <= f["chars"] <= 80 or _TITLE_BAD.search(f["norm"]) or f["han"] < 4:
@@ -281,16 +306,18 @@ class BodyFilter(Filter):
             overlap = topic.overlap(f["norm"])
             if overlap < self.title_overlap / 2:
                 continue  # shares too little of the article to be its title
-            score = overlap * min(1.0, f["han"] / 8) - 0.01 * abs(lo - i)
+            score = overlap * min(1.0, f["han"] / 8) - 0.01 * abs(lo - i) + (1.0 if named else 0.0)
             if any("byline" in b.features for b in lines[i + 1 : i + 3]):
                 score += 0.2  # titles sit right above their byline
             if score >= self.title_overlap and (best is None or score > best[0]):
-                best = (score, i)
+                best = (score, i, named)
         if best is None:
             return None
         block = lines[best[1]]
         block.verdict = None
         block.pinned = True
+        if page_title and not best[2] and topic.overlap(page_title) >= self.title_overlap / 2:
+            return block  # kept, but the page's own on-topic title names the document
         block.kind = "title"
         doc.title = block.text.strip()
         return block
