@@ -244,7 +244,7 @@ class BodyFilter(Filter):
             if norm.rstrip(".…") not in text:
                 break
             repeats.append(i)
-        if repeats and lines[repeats[-1] - 1].verdict is not None:
+        if repeats and repeats[-1] > 0 and lines[repeats[-1] - 1].verdict is not None:
             for i in repeats:
                 self.drop(doc, lines[i], "repeat")
 
