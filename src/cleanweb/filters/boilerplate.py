@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
-from ..lexicon import load_terms
+from ..lexicon import Lexicon
 from ..metadata import may_be_byline, read_byline
 from ..patterns import load_table
 from .base import Filter
@@ -28,7 +28,7 @@ class BoilerplateFilter(Filter):
         self.max_chars = max_chars
         self.byline_chars = byline_chars
         self._table = load_table("boilerplate_patterns")
-        self._notice_words = regex.compile("|".join(map(regex.escape, load_terms("notice_terms"))))
+        self._notice_words = Lexicon.named("notice_terms")
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -51,7 +51,7 @@ class BoilerplateFilter(Filter):
     def _clause(self, block: Block) -> bool:
         """A numbered clause in a legal notice's words (著作权, 转载, 本网...)."""
         norm = block.features["norm"]
-        return _CLAUSE.match(norm) is not None and self._notice_words.search(norm) is not None
+        return _CLAUSE.match(norm) is not None and self._notice_words.search(norm)
 
     def _judge(self, doc: Document, block: Block, rule: str | None) -> None:
         f = block.features
