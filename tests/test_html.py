@@ -163,6 +163,41 @@ def test_content_split_across_sibling_containers_kept() -> None:
     assert lines(cleanweb.clean(page).text)[-3:] == PARAS
 
 
+ABSTRACT = (
+    "摘要：本文基于网络购物普及的背景，叙述了电子商务与物流配送的相关理论，分析了某网物流配送的现状，"
+    "得出其配送中存在的主要问题，并从仓储布局、信息系统和末端网点三个方面提出了相应的对策与建议。"
+    "研究表明，合理规划区域仓库、统一订单信息平台并发展社区自提网点，可以明显缩短配送时间，降低退货率和配送成本，提高顾客满意度。"
+)
+REFERENCES = (
+    "[1] 张三. 电子商务环境下的物流配送问题研究[D]. 合肥: 某工业大学, 2008. "
+    "[2] 李四. 现代物流管理理论[M]. 武汉: 某科技大学出版社, 2009. "
+    "[3] 王五. 网络零售的物流配送模式分析[J]. 商业经济, 2011(23): 33-34. "
+    "[4] 赵六. 虚拟物流中心构建的管理理论研究[D]. 保定: 某电力大学, 2004. "
+    "[5] 钱七. 浅析如何打破我国电子商务发展中的物流瓶颈[J]. 江苏商论, 2002(8): 24-25."
+)
+
+
+def test_abstract_and_references_beside_the_body_box_are_kept() -> None:
+    # The body box holds most of the prose, so the container is tightened to it; the
+    # abstract and the references sit in prose-only boxes beside it.
+    body = "".join(f"<p>第{n}节。{p}</p>" for n in range(1, 21) for p in PARAS)
+    page = (
+        "<html><body>" + NAV + '<div class="paper"><div class="title">网络购物物流配送问题研究</div>'
+        + '<div><a href="/pdf">PDF</a> <a href="/xml">XML</a> 下载: 1,038 浏览: 6,323</div>'
+        + f"<div><p>{ABSTRACT}</p></div>"
+        + f'<div class="content">{body}</div>'
+        + f"<div><p>{REFERENCES}</p></div>"
+        + "<div><ul>" + "".join(f'<li><a href="/p{i}">相关论文标题第{i}篇</a></li>' for i in range(6)) + "</ul></div>"
+        + "</div>" + SIDEBAR + FOOTER + "</body></html>"
+    )
+    doc = build_document(page)
+    Pipeline.default().run(doc)
+    kept = [b.text for b in doc.kept()]
+    assert ABSTRACT in kept and REFERENCES in kept
+    assert kept.index(ABSTRACT) < kept.index(f"第1节。{PARAS[0]}") < kept.index(REFERENCES)
+    assert not any("热门新闻标题" in t or "版权所有" in t or "相关论文标题" in t for t in kept)
+
+
 def test_image_becomes_nothing_and_alt_is_a_removed_caption() -> None:
     extra = '<p><img src="a.jpg" alt="工厂车间生产线照片"></p><figure><img src="b.jpg"><figcaption>图为车间</figcaption></figure>'
     doc = build_document(article(extra=extra), "html")

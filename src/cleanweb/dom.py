@@ -57,6 +57,8 @@ _TEASER_PROSE = 300
 _TEASER_REPEAT = 4
 _TEASER_DISCOUNT = 0.7
 _HIDDEN_PROSE = 0.5  # weight of prose under display:none / visibility:hidden
+_SIBLING_PROSE = 150  # a sibling of the container with this much prose ...
+_SIBLING_JUNK = 0.2  # ... and junk under this share of it is in the article zone
 _NOISY_PROSE = 0.3  # weight of prose under a noise-classed box (comments, related, sidebar)
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
@@ -481,6 +483,7 @@ class Scores:
     prose: list[float]
     junk: list[float]
     best: int
+    siblings: tuple[int, ...] = ()  # prose-only siblings of `best`, in the zone beside it
 
 
 def _linked(unit: Unit) -> bool:
@@ -536,7 +539,8 @@ def score(
     total = max(prose)
     while prose[best] < coverage * total and w.parents[best] >= 0:
         best = w.parents[best]
-    return Scores(prose, junk, _tighten(w, prose, best, tighten))
+    best = _tighten(w, prose, best, tighten)
+    return Scores(prose, junk, best, () if forum else _prose_siblings(w, prose, junk, best))
 
 
 def _tighten(w: Walk, prose: list[float], best: int, share: float) -> int:
@@ -553,6 +557,29 @@ def _tighten(w: Walk, prose: list[float], best: int, share: float) -> int:
         if top < 0 or prose[top] < share * prose[best]:
             return best
         best = top
+
+
+def _prose_siblings(w: Walk, prose: list[float], junk: list[float], best: int) -> tuple[int, ...]:
+    """Siblings of the container that hold prose and next to no junk: the rest of the article.
+
+    An abstract or a reference list in a box beside the body's (`摘要`, `参考文献`), or
+    the next part of a split article, is left out when tightening picks the body's box.
+    """
+    parent = w.parents[best]
+    if parent < 0:
+        return ()
+    found = []
+    for eid in range(parent + 1, len(w.parents)):
+        up = w.parents[eid]
+        if up < parent:
+            break  # document order: the parent's subtree has ended
+        el = w.elements[eid]
+        if (
+            up == parent and eid != best and not el.noise and not el.hidden
+            and prose[eid] >= _SIBLING_PROSE and junk[eid] <= _SIBLING_JUNK * prose[eid]
+        ):
+            found.append(eid)
+    return tuple(found)
 
 
 def _sums(

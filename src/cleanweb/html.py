@@ -228,15 +228,16 @@ def _purity(scores: dom.Scores) -> float:
 def _zone(w: dom.Walk, scores: dom.Scores) -> tuple[list[bool], list[str]]:
     """Per element: inside the article zone, and the noise term of a chrome box inside it."""
     best = scores.best
+    roots = {best, *scores.siblings}
     inside: list[bool] = []
     noise: list[str] = []
     floor = _ZONE_NOISE_SHARE * (scores.prose[best] if best >= 0 else max(scores.prose, default=0))
     for eid, el in enumerate(w.elements):
         up = el.parent
-        here = best < 0 or eid == best or (up >= 0 and inside[up])
+        here = best < 0 or eid in roots or (up >= 0 and inside[up])
         inside.append(here)
-        own = el.noise if here and eid != best and el.noise and scores.prose[eid] < floor else ""
-        noise.append(own or (noise[up] if up >= 0 and here and up != best else ""))
+        own = el.noise if here and eid not in roots and el.noise and scores.prose[eid] < floor else ""
+        noise.append(own or (noise[up] if up >= 0 and here and up not in roots else ""))
     return inside, noise
 
 
