@@ -157,6 +157,21 @@ def test_recommendation_a_paragraph_with_a_teaser_stamp_below_stays_in_the_secti
     assert dropped[AGAIN[0]] == ("recommendation", "section-item")
 
 
+def test_recommendation_an_ad_label_does_not_swallow_the_paragraphs_below_it():
+    # A short article's paragraphs share few words; an ad label's section ends at any prose.
+    kept, dropped = run([RecommendationFilter()], [*PARA[:2], "广告", "某某理财 稳健收益", *PARA[2:]])
+    assert kept == PARA
+    assert dropped["广告"] == ("recommendation", "section-heading")
+    assert dropped["某某理财 稳健收益"] == ("recommendation", "section-item")
+
+
+def test_recommendation_an_ad_label_inside_a_list_keeps_the_list_going():
+    off_topic = "夏季来临，多地气温突破三十五度，气象部门提醒市民注意防暑降温，减少午后外出活动的时间。"
+    kept, dropped = run([RecommendationFilter()], [*PARA, *SIDEBAR, "广告", "某某理财 稳健收益", off_topic])
+    assert kept == PARA
+    assert dropped[off_topic] == ("recommendation", "section-item")
+
+
 @pytest.mark.parametrize(
     "line, stamp",
     [

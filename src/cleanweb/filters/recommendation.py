@@ -71,6 +71,7 @@ class RecommendationFilter(Filter):
         self.min_list = min_list
         self._header_terms = Lexicon.named("rec_headers", add_terms, remove_terms)
         self._headers = set(self._header_terms.terms)
+        self._ad_labels = set(Lexicon.named("ad_labels").terms)
         # A heading line is the heading plus at most a count, arrows or "more".
         self._longest_header = max(map(len, self._headers), default=0) + 16
 
@@ -82,18 +83,20 @@ class RecommendationFilter(Filter):
         prose_chars = sum(b.features["chars"] for b in prose)
         self._drop_link_lists(doc, lines)
         headed = self._lines_with_header_term([b.features["norm"] for b in lines])
-        in_section = seen_prose = False
+        in_section = seen_prose = ad_only = False
         for i, block in enumerate(lines):
             norm = block.features["norm"]
             # Headings above all prose are menu items (a channel named 评论), not sections.
             seen_prose = seen_prose or (block.verdict is None and is_prose(block))
             if seen_prose and i in headed and self.is_header(norm):
+                # An ad label opens a section of its own only outside a list section.
+                ad_only = self._is_ad_label(norm) and (ad_only or not in_section)
                 in_section = True
                 self.drop(doc, block, "section-heading")
                 continue
             if in_section:
-                if self._resumes(block, topic) and not self._stamp_follows(lines, i):
-                    in_section = False
+                if self._resumes(block, None if ad_only else topic) and not self._stamp_follows(lines, i):
+                    in_section = ad_only = False
                 else:
                     self.drop(doc, block, "section-item")
                     continue
@@ -135,13 +138,15 @@ class RecommendationFilter(Filter):
             return False
         return bool(_BULLET_TITLE.match(norm)) and not _SENTENCE_END.search(norm)
 
-    def _resumes(self, block: Block, topic: Topic) -> bool:
+    def _is_ad_label(self, norm: str) -> bool:
+        return _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：") in self._ad_labels
+
+    def _resumes(self, block: Block, topic: Topic | None) -> bool:
+        """Prose on the article's topic ends a section; after an ad label (`topic` None), any paragraph."""
         f = block.features
-        return (
-            f["chars"] >= 50
-            and f["ends"] >= 1
-            and topic.overlap(f["norm"], own=True) >= self.resume_overlap
-        )
+        if topic is None:
+            return is_prose(block) and f["ends"] >= 1
+        return f["chars"] >= 50 and f["ends"] >= 1 and topic.overlap(f["norm"], own=True) >= self.resume_overlap
 
     def _stamp_follows(self, lines: list[Block], i: int) -> bool:
         """A date stamp within the next few lines: a teaser's summary, not the article resuming
