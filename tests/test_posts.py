@@ -11,6 +11,10 @@ def test_post_head_kinds() -> None:
     assert head_rule("客栈小k | 扫地 | 6天前") == "relative-time"
     assert head_rule("发表于 2023-07-06 23:12") == "posted"
     assert head_rule("第3章 回到过去") is None
+    assert head_rule("沙发") == head_rule("地板") == "floor"  # Discuz's names of floors 2 to 4
+    assert head_rule("5#") == "floor"
+    assert head_rule("沙发是新买的") is None
+    assert head_rule("用 c# 写的") is None
     assert head_rule("我们 3 天前去过那里") is None  # a relative time inside a sentence is no head
 
 

@@ -68,6 +68,52 @@ CLOSING_POSTS = """发现一个端到端加密的聊天工具，挺有意思，�
 
 THREAD_URL = "https://bbs.example.cn/thread-1024-1-1.html"
 
+# Discuz!: the author's name, then `发表于` and the floor (楼主, 沙发, 板凳...), the post,
+# an edit note, and a footer of buttons under each post.
+DISCUZ = """某某论坛
+首页
+搜索
+登录
+立即注册
+某某论坛 › 生活 › 闲聊灌水 › 家里的老房子要不要翻新？
+查看: 3520|回复: 3
+[复制链接]
+小明
+发表于 2012-3-4 12:33:21 | 只看该作者 |只看大图 ▼
+楼主
+家里的老房子是九十年代盖的，最近漏水越来越严重，我在想是整体翻新还是只修屋顶。大家有什么建议吗？
+本帖最后由 小明 于 2012-3-4 12:40 编辑
+回复 支持 反对
+使用道具 举报
+阿强
+发表于 2012-3-4 13:01 | 只看该作者
+沙发
+如果房子结构没问题，建议先修屋顶，过几年手头宽裕了再整体翻新，这样压力小一些。
+回复 支持 反对
+使用道具 举报
+李师傅
+发表于 2012-3-4 14:22 | 只看该作者
+板凳
+我是做装修的，九十年代的房子水电线路一般都老化了，翻新一定要把水电一起换掉。
+回复 支持 反对
+使用道具 举报
+小红
+发表于 2012-3-5 09:10 | 只看该作者
+地板
+同意楼上，水电是重点。
+回复 支持 反对
+使用道具 举报
+返回列表
+您需要登录后才可以回帖 登录 | 立即注册
+Archiver|手机版|小黑屋|某某论坛
+GMT+8, 2024-5-22 08:21 , Processed in 0.052341 second(s), 27 queries .
+"""
+DISCUZ_POSTS = """家里的老房子是九十年代盖的，最近漏水越来越严重，我在想是整体翻新还是只修屋顶。大家有什么建议吗？
+如果房子结构没问题，建议先修屋顶，过几年手头宽裕了再整体翻新，这样压力小一些。
+我是做装修的，九十年代的房子水电线路一般都老化了，翻新一定要把水电一起换掉。
+同意楼上，水电是重点。
+"""
+
 
 def test_forum_mode_keeps_the_question_and_every_reply() -> None:
     result = cleanweb.clean(LEADING, kind="text", mode="forum")
@@ -89,6 +135,22 @@ def test_closing_heads_keep_the_first_post_above_them_and_drop_names_and_places(
     assert rules["北野 :"] == "forum-author"
     assert rules["* henryspace @henryspace"] == "forum-author"
     assert rules["没有更多了"] == "outside-thread"
+
+
+def test_discuz_thread_keeps_every_post_and_drops_names_floors_and_footers() -> None:
+    # The name above each head is the next post's author, not the end of the post before.
+    result = cleanweb.clean(DISCUZ, kind="text", mode="forum")
+    assert result.text == DISCUZ_POSTS
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["阿强"] == rules["李师傅"] == rules["小红"] == "forum-author"
+    assert rules["地板"] == "forum-meta"
+    footers = [r.rule for r in result.removed if r.text == "使用道具 举报"]
+    assert footers[:3] == ["forum-repeat"] * 3  # the last post's footer is below the thread's end
+
+
+def test_a_one_line_reply_before_the_next_head_is_no_author() -> None:
+    thread = DISCUZ.replace("如果房子结构没问题，建议先修屋顶，过几年手头宽裕了再整体翻新，这样压力小一些。\n", "顶一下\n")
+    assert "顶一下" in cleanweb.clean(thread, kind="text", mode="forum").text.splitlines()
 
 
 def test_auto_mode_needs_a_thread_url() -> None:

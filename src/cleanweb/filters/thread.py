@@ -40,6 +40,7 @@ class ThreadFilter(Filter):
         min_posts: int = 3,
         head_chars: int = HEAD_CHARS,
         author_chars: int = 24,
+        name_chars: int = 12,
         repeat_chars: int = 20,
         title_window: int = 3,
         overrules: Iterable[str] = ("recommendation", "navigation:menu-run", "navigation:menu-row"),
@@ -47,6 +48,7 @@ class ThreadFilter(Filter):
         self.min_posts = min_posts
         self.head_chars = head_chars
         self.author_chars = author_chars
+        self.name_chars = name_chars
         self.repeat_chars = repeat_chars
         self.title_window = title_window
         self.overrules = tuple(overrules)
@@ -124,10 +126,20 @@ class ThreadFilter(Filter):
         j = i + step
         while 0 <= j < len(lines) and self._letterless(lines[j]) and lines[j].verdict is None:
             j += step
+        if step < 0 and j > 0 and self._name_below_chrome(lines, j, repeated):
+            return False  # the next post's author (Discuz: footer, name, head), not the end of a post
         if not 0 <= j < len(lines) or not self._is_text(lines[j]):
             return False
         f = lines[j].features
         return not (f["chars"] <= self.repeat_chars and f["norm"].strip() in repeated)
+
+    def _name_below_chrome(self, lines: list[Block], j: int, repeated: set[str]) -> bool:
+        """Line j is a short name under a post's footer (dropped, or repeated from post to post)."""
+        above = lines[j - 1]
+        footer = above.verdict is not None or (
+            above.features["chars"] <= self.repeat_chars and above.features["norm"].strip() in repeated
+        )
+        return footer and self._author(lines[j], han=True)
 
     @staticmethod
     def _letterless(block: Block) -> bool:
@@ -196,13 +208,20 @@ class ThreadFilter(Filter):
             return f"forum-{rule}"
         if (i + 1 in heads or i - 1 in heads or i == 0 or after_drop and lines[i - 1].verdict) and self._author(block):
             return "forum-author"
+        if (
+            i + 1 in heads and i > 0 and i - 1 not in heads and lines[i - 1].verdict is not None
+            and self._author(block, han=True)
+        ):
+            return "forum-author"  # between the last post's dropped footer and the next head
         return None
 
-    def _author(self, block: Block) -> bool:
+    def _author(self, block: Block, han: bool = False) -> bool:
         """A user name (next to a head, or where a post starts): short, no sentence; Latin,
-        an @handle or `name:`."""
+        an @handle or `name:` (any short name when `han`: the place alone says it is one)."""
         f = block.features
         norm = f["norm"].strip()
+        if han:  # no function characters either (的, 是, 不...): names rarely hold them, replies do
+            return f["chars"] <= self.name_chars and f["punct"] == 0 and f["ends"] == 0 and f["function"] == 0
         return (
             f["chars"] <= self.author_chars and f["punct"] <= 1 and f["ends"] == 0
             and (f["han"] == 0 or "@" in norm or norm.endswith((":", "：")))
