@@ -31,6 +31,7 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
 }
 # Separators between a page title and the site/channel names after it.
 _TITLE_SEP = regex.compile(r"\s*(?:_|\||｜|--|——|—|–|\s-\s|-(?=[^-]*$))\s*")
+_POWERED = regex.compile(r"\s*powered\s+by\b", regex.I)
 _SPACE = regex.compile(r"\s+")
 _LABEL = regex.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*")
 _HAN = regex.compile(r"\p{Han}")
@@ -77,11 +78,13 @@ def pick_title(page_title: str, og_title: str | None, headings: list[str]) -> tu
     site/channel parts such as `_新浪新闻`.
     """
     parts = [p for p in _TITLE_SEP.split(page_title) if p.strip()] if page_title else []
+    parts = [p for p in parts if not _POWERED.match(p)] or parts  # `Powered by Discuz!` names no site
     site = parts[-1].strip() if len(parts) > 1 else ""
     whole = _compact(page_title) + _compact(og_title or "")
+    trailing = {_compact(p) for p in parts[1:]}  # the site's or a channel's name, not the article's
     for heading in headings:
         core = _compact(heading)
-        if len(core) >= 4 and core in whole:
+        if len(core) >= 4 and core in whole and core not in trailing:
             return heading, site
     if og_title:
         og_parts = [p for p in _TITLE_SEP.split(og_title) if p.strip()]
