@@ -153,6 +153,71 @@ def test_a_one_line_reply_before_the_next_head_is_no_author() -> None:
     assert "顶一下" in cleanweb.clean(thread, kind="text", mode="forum").text.splitlines()
 
 
+# Tieba: the author above each post, heads (floor, date) below it, the client it was
+# sent from, and replies nested under a post.
+TIEBA = """百度贴吧
+进入贴吧
+全吧搜索
+吧内搜索
+装修吧
+关注：1,234,567贴子：8,901,234
+看贴
+图片
+精品
+视频
+老房子翻新要注意什么？
+只看楼主
+收藏
+回复
+小明同学
+家里的老房子是九十年代盖的，最近漏水越来越严重，想问问大家翻新的时候要注意什么，预算大概十几万。
+来自Android客户端
+1楼
+2024-05-22 08:21
+回复
+装修老李
+水电一定要全部换掉，九十年代的线路基本都老化了，防水也要重新做。
+来自iPhone客户端
+2楼
+2024-05-22 09:02
+回复(2)
+小明同学
+好的，谢谢老李
+2024-05-22 09:10
+装修老李
+不客气
+2024-05-22 09:15
+我也说一句
+阿花
+我家去年刚翻新，建议找靠谱的装修公司，签合同的时候把材料品牌写清楚。
+3楼
+2024-05-22 10:30
+回复
+登录百度账号
+扫二维码下载贴吧客户端
+下载贴吧APP
+看高清直播、视频！
+贴吧页面意见反馈
+违规贴吧举报反馈通道
+贴吧违规信息处理公示
+©2024 Baidu 贴吧协议|隐私政策|吧主制度|意见反馈|网络谣言警示
+"""
+
+
+def test_tieba_thread_drops_authors_clients_and_reply_buttons() -> None:
+    result = cleanweb.clean(TIEBA, kind="text", url="https://tieba.baidu.com/p/8912345678")
+    assert result.meta["mode"] == "forum"
+    assert result.text.splitlines() == [
+        "家里的老房子是九十年代盖的，最近漏水越来越严重，想问问大家翻新的时候要注意什么，预算大概十几万。",
+        "水电一定要全部换掉，九十年代的线路基本都老化了，防水也要重新做。",
+        "好的，谢谢老李",
+        "不客气",
+        "我家去年刚翻新，建议找靠谱的装修公司，签合同的时候把材料品牌写清楚。",
+    ]
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["来自Android客户端"] == rules["来自iPhone客户端"] == "forum-client"
+
+
 def test_auto_mode_needs_a_thread_url() -> None:
     by_url = cleanweb.clean(LEADING, kind="text", url=THREAD_URL)
     assert by_url.meta["mode"] == "forum" and by_url.text == LEADING_POSTS
@@ -243,6 +308,12 @@ def test_cli_mode_flag_and_corpus_url_field(tmp_path) -> None:
         ("对 老张 #2 回复", "reply-to"),
         ("这个回答值得点赞 回复", None),
         ("2 个赞同意见都有道理", None),
+        ("来自Android客户端", "client"),
+        ("回复(2)", "buttons"),
+        ("收起回复", "buttons"),
+        ("我也说一句", "buttons"),
+        ("还有2条回复，点击查看", "buttons"),
+        ("回复(2)楼的说法我不同意", None),
     ],
 )
 def test_post_chrome_rules(line: str, rule: str | None) -> None:

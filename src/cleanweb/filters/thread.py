@@ -66,14 +66,14 @@ class ThreadFilter(Filter):
         doc.meta["mode"] = "forum" if forum else "article"
         if not forum or not heads:
             return
-        lo, hi = self._span(lines, heads)
+        lo, hi, leading = self._span(lines, heads)
         repeated = self._repeated(lines[lo : hi + 1])
         at_head = set(heads)
         # In HTML an image's alt line is always dropped: what follows it is no user name.
         after_drop = doc.kind != "html"
         for i in range(lo, hi + 1):
             block = lines[i]
-            rule = self._post_chrome(lines, i, at_head, repeated, after_drop)
+            rule = self._post_chrome(lines, i, at_head, repeated, after_drop, leading)
             if rule:
                 self.drop(doc, block, rule)
             elif block.verdict is None or self._given_back(block):
@@ -91,8 +91,8 @@ class ThreadFilter(Filter):
             return True
         return f["chars"] <= self.head_chars and f["ends"] == 0 and head_rule(f["norm"]) is not None
 
-    def _span(self, lines: list[Block], heads: list[int]) -> tuple[int, int]:
-        """First and last line of the thread: heads lead their posts, or close them.
+    def _span(self, lines: list[Block], heads: list[int]) -> tuple[int, int, bool]:
+        """First and last line of the thread, and whether heads lead their posts or close them.
 
         Heads that lead are followed by post text, heads that close are preceded by
         it. Closing heads: the first post (the question, often long) runs up from
@@ -119,7 +119,7 @@ class ThreadFilter(Filter):
                 and lines[hi + 1].kind != "heading"  # a box of its own after the thread
             ):
                 hi += 1
-        return lo, hi
+        return lo, hi, before <= after
 
     def _text_near(self, lines: list[Block], i: int, step: int, repeated: set[str]) -> bool:
         """The nearest line with letters before (step -1) or after (+1) line i is post text."""
@@ -188,11 +188,14 @@ class ThreadFilter(Filter):
         return {norm for norm, n in counts.items() if n >= 2}
 
     def _post_chrome(
-        self, lines: list[Block], i: int, heads: set[int], repeated: set[str], after_drop: bool
+        self, lines: list[Block], i: int, heads: set[int], repeated: set[str], after_drop: bool,
+        leading: bool,
     ) -> str | None:
         """The forum-meta rule line `i` of the thread breaks, or None for post text.
 
         A user name stands next to a head, at the start, or (`after_drop`) after a dropped line.
+        A short name with no punctuation stands between the last post's dropped footer and the
+        next post: before its head when heads lead, before its text when they close it.
         """
         block = lines[i]
         f = block.features
@@ -208,11 +211,12 @@ class ThreadFilter(Filter):
             return f"forum-{rule}"
         if (i + 1 in heads or i - 1 in heads or i == 0 or after_drop and lines[i - 1].verdict) and self._author(block):
             return "forum-author"
+        starts = i + 1 in heads if leading else i + 1 < len(lines) and i + 1 not in heads
         if (
-            i + 1 in heads and i > 0 and i - 1 not in heads and lines[i - 1].verdict is not None
+            starts and i > 0 and i - 1 not in heads and lines[i - 1].verdict is not None
             and self._author(block, han=True)
         ):
-            return "forum-author"  # between the last post's dropped footer and the next head
+            return "forum-author"
         return None
 
     def _author(self, block: Block, han: bool = False) -> bool:
