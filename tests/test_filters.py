@@ -329,6 +329,13 @@ def test_body_drops_off_topic_ad_inside_article_but_keeps_heading():
     assert "经济数据亮点" in kept
 
 
+def test_body_keeps_a_short_line_of_dialogue():
+    page = [PARA[0], PARA[1], "“好！”", "「走吧。」", "好！", PARA[2], PARA[3]]
+    kept, dropped = run([BodyFilter()], page)
+    assert "“好！”" in kept and "「走吧。」" in kept
+    assert dropped["好！"] == ("body", "off-topic-short")  # unquoted, one character: no telling
+
+
 def test_body_drops_everything_before_and_after_the_article():
     page = ["随便看看", "今日天气晴", *PARA, "友情链接", "网站地图"]
     kept, dropped = run([BodyFilter()], page)

@@ -19,6 +19,8 @@ _HEADING = regex.compile(
 _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
 _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
+# A line of dialogue, however short: `“好！”`, `「走吧。」`.
+_UTTERANCE = regex.compile(r"^\s*[“「『\"].*[。！？!?…][”」』\"]\s*$")
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
 _ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*[.、．)）]\s*\S")
 _TITLE_BAD = regex.compile(r"。|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
@@ -264,7 +266,7 @@ class BodyFilter(Filter):
         """Short lines inside the body: headings and on-topic lines stay, ads and links go."""
         f = block.features
         norm = f["norm"]
-        if _HEADING.match(norm):
+        if _HEADING.match(norm) or _UTTERANCE.match(norm):
             return True
         if f["han"] < 2:
             return f["chars"] > 0 and f["latin"] >= 3
