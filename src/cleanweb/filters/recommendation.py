@@ -119,8 +119,7 @@ class RecommendationFilter(Filter):
         """True if the whole line is a recommendation/comment heading."""
         if len(norm) > self._longest_header:
             return False
-        core = _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：")
-        return core in self._headers
+        return _heading_core(norm) in self._headers
 
     def _inline_related(self, norm: str) -> bool:
         """`推荐阅读：某标题`: a heading and one linked title on a single line."""
@@ -139,7 +138,7 @@ class RecommendationFilter(Filter):
         return bool(_BULLET_TITLE.match(norm)) and not _SENTENCE_END.search(norm)
 
     def _is_ad_label(self, norm: str) -> bool:
-        return _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：") in self._ad_labels
+        return _heading_core(norm) in self._ad_labels
 
     def _resumes(self, block: Block, topic: Topic | None) -> bool:
         """Prose on the article's topic ends a section; after an ad label (`topic` None), any paragraph."""
@@ -160,6 +159,11 @@ class RecommendationFilter(Filter):
         if 2 * chars >= prose_chars:
             return False  # half the page's prose is its content (a long post), not a teaser
         return topic.overlap(block.features["norm"], own=True) < self.blob_overlap
+
+
+def _heading_core(norm: str) -> str:
+    """A heading line without its brackets, count, arrows or "more"."""
+    return _HEADER_TAIL.sub("", _HEADER_HEAD.sub("", norm)).strip(" :：")
 
 
 def is_stamp(block: Block) -> bool:
