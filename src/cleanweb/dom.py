@@ -543,15 +543,20 @@ def score(
     return Scores(prose, junk, best, () if forum else _prose_siblings(w, prose, junk, best))
 
 
+def _subtree_children(parents: list[int], root: int) -> dict[int, list[int]]:
+    """The children of every element in `root`'s subtree, `root` included, in document order."""
+    children: dict[int, list[int]] = {}
+    for eid in range(root + 1, len(parents)):
+        parent = parents[eid]
+        if parent < root:
+            break  # document order: the subtree of `root` has ended
+        children.setdefault(parent, []).append(eid)
+    return children
+
+
 def _tighten(w: Walk, prose: list[float], best: int, share: float) -> int:
     """Descend from `best` into the child that alone holds `share` of its prose (wrappers)."""
-    children: dict[int, list[int]] = {}
-    parents = w.parents
-    for eid in range(best + 1, len(parents)):
-        parent = parents[eid]
-        if parent < best:
-            break  # document order: the subtree of `best` has ended
-        children.setdefault(parent, []).append(eid)
+    children = _subtree_children(w.parents, best)
     while True:
         top = max(children.get(best, ()), key=lambda c: prose[c], default=-1)
         if top < 0 or prose[top] < share * prose[best]:
@@ -568,18 +573,11 @@ def _prose_siblings(w: Walk, prose: list[float], junk: list[float], best: int) -
     parent = w.parents[best]
     if parent < 0:
         return ()
-    found = []
-    for eid in range(parent + 1, len(w.parents)):
-        up = w.parents[eid]
-        if up < parent:
-            break  # document order: the parent's subtree has ended
-        el = w.elements[eid]
-        if (
-            up == parent and eid != best and not el.noise and not el.hidden
-            and prose[eid] >= _SIBLING_PROSE and junk[eid] <= _SIBLING_JUNK * prose[eid]
-        ):
-            found.append(eid)
-    return tuple(found)
+    return tuple(
+        eid for eid in _subtree_children(w.parents, parent).get(parent, ())
+        if eid != best and not w.elements[eid].noise and not w.elements[eid].hidden
+        and prose[eid] >= _SIBLING_PROSE and junk[eid] <= _SIBLING_JUNK * prose[eid]
+    )
 
 
 def _sums(

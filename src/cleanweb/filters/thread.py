@@ -130,16 +130,18 @@ class ThreadFilter(Filter):
             return False  # the next post's author (Discuz: footer, name, head), not the end of a post
         if not 0 <= j < len(lines) or not self._is_text(lines[j]):
             return False
-        f = lines[j].features
-        return not (f["chars"] <= self.repeat_chars and f["norm"].strip() in repeated)
+        return not self._is_repeated(lines[j], repeated)
 
     def _name_below_chrome(self, lines: list[Block], j: int, repeated: set[str]) -> bool:
         """Line j is a short name under a post's footer (dropped, or repeated from post to post)."""
         above = lines[j - 1]
-        footer = above.verdict is not None or (
-            above.features["chars"] <= self.repeat_chars and above.features["norm"].strip() in repeated
-        )
+        footer = above.verdict is not None or self._is_repeated(above, repeated)
         return footer and self._author(lines[j], han=True)
+
+    def _is_repeated(self, block: Block, repeated: set[str]) -> bool:
+        """A short line seen twice or more in the thread (see `_repeated`)."""
+        f = block.features
+        return f["chars"] <= self.repeat_chars and f["norm"].strip() in repeated
 
     @staticmethod
     def _letterless(block: Block) -> bool:
@@ -204,7 +206,7 @@ class ThreadFilter(Filter):
             return "forum-meta"
         if self._letterless(block):
             return "forum-meta"  # a bullet, a count, a bar
-        if f["chars"] <= self.repeat_chars and norm in repeated:
+        if self._is_repeated(block, repeated):
             return "forum-repeat"
         rule = first_match(self._chrome, norm) if f["chars"] <= self.head_chars else None
         if rule:
