@@ -107,6 +107,11 @@ def test_visible_byline_fills_missing_fields() -> None:
             "家里的老房子要不要翻新？ - 闲聊灌水 - 某某论坛 - Powered by Discuz!", None,
             ["某某论坛", "家里的老房子要不要翻新？"], ("家里的老房子要不要翻新？", "某某论坛"),
         ),
+        (  # a channel's name first, the headline after it: the headline is no site name
+            "明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%", None,
+            ["今日股市行情", "最新出炉联合国贸发报告：全球经济增长率降至2.3%"],
+            ("最新出炉联合国贸发报告：全球经济增长率降至2.3%", ""),
+        ),
     ],
 )
 def test_title_without_site_suffix(
@@ -129,3 +134,15 @@ def test_json_ld_headline_label_stripped_source_and_bad_lang_ignored() -> None:
     assert meta["source"] == "新华日报"
     assert meta["date"] == "2022-02-13 09:00"
     assert "lang" not in meta
+
+
+def test_title_from_a_title_classed_element_when_no_heading_tag_holds_it() -> None:
+    html = (
+        "<html><head><title>股市预测--联合国报告称全球经济增长率将降至百分之二点三</title></head><body>"
+        '<h1><a href="/">今日股市行情_明日大盘网</a></h1>'
+        '<div class="title-text">联合国报告称全球经济增长率将降至百分之二点三</div>'
+        f'<div class="article"><p>{SIMPLIFIED[0]}</p><p>{SIMPLIFIED[1]}</p></div></body></html>'
+    )
+    result = cleanweb.clean(html)
+    assert result.title == "联合国报告称全球经济增长率将降至百分之二点三"
+    assert "site" not in result.meta

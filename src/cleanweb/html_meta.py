@@ -31,6 +31,7 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
 }
 # Separators between a page title and the site/channel names after it.
 _TITLE_SEP = regex.compile(r"\s*(?:_|\||｜|--|——|—|–|\s-\s|-(?=[^-]*$))\s*")
+_NAME_CHARS = 16  # a title part this long or longer is a headline, not a site or channel name
 _POWERED = regex.compile(r"\s*powered\s+by\b", regex.I)
 _SPACE = regex.compile(r"\s+")
 _LABEL = regex.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*")
@@ -81,11 +82,13 @@ def pick_title(page_title: str, og_title: str | None, headings: list[str]) -> tu
     parts = [p for p in parts if not _POWERED.match(p)] or parts  # `Powered by Discuz!` names no site
     site = parts[-1].strip() if len(parts) > 1 else ""
     whole = _compact(page_title) + _compact(og_title or "")
-    trailing = {_compact(p) for p in parts[1:]}  # the site's or a channel's name, not the article's
+    # A short trailing part is the site's or a channel's name, not the article's; a long
+    # one is the article's title after a channel (`明日股市预测--联合国报告：...`).
+    trailing = {core for core in map(_compact, parts[1:]) if len(core) < _NAME_CHARS}
     for heading in headings:
         core = _compact(heading)
         if len(core) >= 4 and core in whole and core not in trailing:
-            return heading, site
+            return heading, ("" if core == _compact(site) else site)
     if og_title:
         og_parts = [p for p in _TITLE_SEP.split(og_title) if p.strip()]
         return (og_parts[0] if len(og_parts[0]) >= 4 else og_title).strip(), site
@@ -160,10 +163,12 @@ def _text_of(tree: LexborHTMLParser, selector: str) -> str:
 
 
 def _headings(tree: LexborHTMLParser) -> list[str]:
-    out = []
-    for node in tree.css("h1, h2")[:12]:
+    """Texts of h1/h2, then of h3 and title-classed elements (`<div class="title-text">`)."""
+    out: list[str] = []
+    nodes = tree.css("h1, h2")[:12] + tree.css("h3, [class*=title], [id*=title]")[:24]
+    for node in nodes:
         text = _SPACE.sub(" ", node.text()).strip()
-        if 2 <= len(text) <= 120:
+        if 2 <= len(text) <= 120 and text not in out:
             out.append(text)
     return out
 
