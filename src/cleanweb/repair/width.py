@@ -33,6 +33,11 @@ def half_width(text: str) -> tuple[str, list[Edit]]:
     return apply(text, repls)
 
 
+def _in_latin1_run(text: str, pos: int) -> bool:
+    """A neighbour of `pos` is a C1 control or Latin-1 letter/sign (U+0080-U+00FF)."""
+    return any(0 <= i < len(text) and "\x80" <= text[i] <= "\xff" for i in (pos - 1, pos + 1))
+
+
 def drop_invisible(text: str) -> tuple[str, list[Edit]]:
     """Remove zero-width spaces, word joiners, BOMs, soft hyphens and stray zero-width joiners."""
     repls = []
@@ -41,5 +46,7 @@ def drop_invisible(text: str) -> tuple[str, list[Edit]]:
         if m.group() == "\u200d" and 0 < s and e < len(text):
             if _is_emoji(text[s - 1]) and _is_emoji(text[e]):
                 continue
+        if m.group() == "\u00ad" and _in_latin1_run(text, s):
+            continue  # byte 0xAD of a mis-decoded run the recoder left alone, not a hyphen
         repls.append((s, e, "", "invisible"))
     return apply(text, repls)
