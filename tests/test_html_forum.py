@@ -80,6 +80,34 @@ def test_thread_without_url_evidence_is_an_article() -> None:
     assert cleanweb.clean(thread()).meta["mode"] == "article"
 
 
+@pytest.mark.parametrize(
+    "sign",
+    [
+        ('<head>', '<head><meta name="generator" content="Discuz! X3.4">'),
+        ('<head>', '<head><meta content="Flarum" name="generator">'),
+        ('Copyright 2024 某某社区', 'Powered by <strong><a href="http://www.discuz.net">Discuz!</a></strong> X3.4'),
+        ('<div class="thread">', '<div class="thread" itemscope itemtype="https://schema.org/QAPage">'),
+        ('</head>', '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head>'),
+    ],
+    ids=["generator", "generator-content-first", "powered-by", "microdata", "json-ld"],
+)
+def test_a_page_naming_forum_software_or_a_thread_schema_is_a_thread_without_url(sign) -> None:
+    result = cleanweb.clean(thread().replace(*sign, 1))
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == REPLIES
+
+
+def test_forum_software_named_on_an_article_page_without_posts_keeps_article_mode() -> None:
+    html = (
+        '<html><head><meta name="generator" content="Discuz! X3.4"></head><body>'
+        f"<h1>热水器忽冷忽热怎么办</h1><div class='article'><p>{REPLIES[1]}</p><p>{REPLIES[2]}</p></div>"
+        "</body></html>"
+    )
+    result = cleanweb.clean(html)
+    assert result.meta["mode"] == "article"
+    assert result.meta["generator"] == "Discuz! X3.4"
+
+
 def plain_thread() -> str:
     """A thread whose post boxes carry no forum class: only `name #N 时间` heads say so."""
     posts = "".join(

@@ -228,6 +228,14 @@ def test_auto_mode_needs_a_thread_url() -> None:
     assert news.meta["mode"] == "article" and news.text == article.text
 
 
+def test_auto_mode_takes_a_forum_software_footer_for_a_thread_url() -> None:
+    footed = f"{LEADING}\nPowered by Discuz! X3.4 © 2001-2023 Comsenz Inc."
+    result = cleanweb.clean(footed, kind="text")
+    assert result.meta["mode"] == "forum" and result.text == LEADING_POSTS
+    named = f"{LEADING}\n本站使用 Discuz! 搭建"  # a mention is not the footer
+    assert cleanweb.clean(named, kind="text").meta["mode"] == "article"
+
+
 def test_article_mode_is_not_overruled_by_a_thread_url() -> None:
     forced = cleanweb.clean(LEADING, kind="text", url=THREAD_URL, mode="article")
     assert forced.text == cleanweb.clean(LEADING, kind="text").text

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import dom, html_meta
 from .document import Block, Document, Verdict
 from .errors import ConfigError
-from .modes import checked_mode, thread_url
+from .modes import checked_mode, forum_software, thread_url
 from .posts import is_post_head
 from .text import refresh
 
@@ -34,6 +34,8 @@ _TAGS = regex.compile(
 _DOCUMENT_TAG = regex.compile(r"<!doctype\s+html|<html[\s>]|<head>|<body[\s>]|<frameset[\s>]", regex.I)
 _TAGGED_LINE_SHARE = 0.3  # share of lines holding a tag above which text with no leading tag is HTML
 _HTML_KEYS = frozenset(("drop_selectors", "keep_selectors", "sites"))
+_THREAD_ITEMTYPES = '[itemtype*="schema.org/QAPage"], [itemtype*="schema.org/Question"], [itemtype*="DiscussionForumPosting"]'
+_THREAD_LD = regex.compile(r'"@type"\s*:\s*"(?:QAPage|DiscussionForumPosting)"')
 _MIN_POSTS = 3  # post boxes or post heads that make a thread page
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 _THREAD_HEADS_SHARE = 0.6  # a thread's zone holds at least this share of the page's post heads
@@ -71,7 +73,7 @@ def segment(doc: Document) -> None:
     walked = dom.walk(tree)
     dom.locate(walked.units, doc.source)
     posts = _Posts(walked)
-    forum = _forum_mode(doc, posts, url)
+    forum = _forum_mode(doc, posts, url, tree)
     scores = dom.score(walked, forum=forum)
     if forum:
         scores.best = _thread_zone(walked, scores.best, posts.head_owners)
@@ -154,13 +156,26 @@ class _Posts:
         return [u.owner for u in self.w.units if u.owner >= 0 and is_post_head(u.text)]
 
 
-def _forum_mode(doc: Document, posts: _Posts, url: str) -> bool:
-    """Forum mode if asked for, or a thread page: a thread's URL, and repeated post boxes
-    with author/time parts or post heads (dated bylines, floor numbers) in the text."""
+def _thread_page(tree: LexborHTMLParser, doc: Document) -> bool:
+    """A thread's sign in the page itself: forum software named (generator meta, a
+    `Powered by` footer) or a schema.org thread type (QAPage, Question, forum posting)."""
+    if forum_software(doc.source, str(doc.meta.get("generator") or "")):
+        return True
+    if tree.css_first(_THREAD_ITEMTYPES) is not None:
+        return True
+    return any(
+        _THREAD_LD.search(node.text() or "") for node in tree.css('script[type="application/ld+json"]')
+    )
+
+
+def _forum_mode(doc: Document, posts: _Posts, url: str, tree: LexborHTMLParser) -> bool:
+    """Forum mode if asked for, or a thread page: a thread's URL or a thread's sign in the
+    page (`_thread_page`), and repeated post boxes with author/time parts or post heads
+    (dated bylines, floor numbers) in the text."""
     mode = checked_mode(doc.options.get("mode"))
     if mode in ("forum", "article"):
         return mode == "forum"
-    if not thread_url(url):
+    if not (thread_url(url) or _thread_page(tree, doc)):
         return False
     return posts.groups >= _MIN_POSTS or len(posts.head_owners) >= _MIN_POSTS
 

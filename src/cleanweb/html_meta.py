@@ -3,7 +3,7 @@
 Evidence comes from `<meta>` (name, property, http-equiv), Open Graph, JSON-LD and
 the `<title>`/`<h1>` pair; visible bylines (来源：, 作者：) are read later by the text
 filters on the blocks themselves. Keys follow the page-text path: author, date,
-source, url, plus site, lang, description and title.
+source, url, plus site, lang, description, generator and title.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
     "site": ("og:site_name", "application-name", "apple-mobile-web-app-title", "site"),
     "url": ("og:url", "twitter:url"),
     "description": ("og:description", "description"),
+    "generator": ("generator",),  # the site's software (Discuz! X3.4, WordPress 6.1)
 }
 # Separators between a page title and the site/channel names after it.
 _TITLE_SEP = regex.compile(r"\s*(?:_|\||｜|--|——|—|–|\s-\s|-(?=[^-]*$))\s*")

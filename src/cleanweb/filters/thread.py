@@ -8,7 +8,7 @@ from statistics import median
 
 from .._topic import Topic
 from ..document import Block, Document
-from ..modes import checked_mode, thread_url
+from ..modes import checked_mode, forum_software, thread_url
 from ..patterns import first_match, load_rules
 from ..posts import HEAD_CHARS, head_rule
 from .base import Filter
@@ -21,7 +21,8 @@ class ThreadFilter(Filter):
     its lines, so post heads mark the posts (posts.py): dated bylines, floor numbers
     (`#3`, `5楼`), relative times (`19 天前`) and `发表于` lines. Forum mode
     applies when asked (`mode="forum"`) or, in auto mode, when the page's URL is a
-    thread's and it has `min_posts` post heads. The thread runs from the first post
+    thread's or the page names forum software (`Powered by Discuz!`) and it has
+    `min_posts` post heads. The thread runs from the first post
     to the last. Inside it, post heads, user names, counters (data/post_chrome.txt)
     and short lines repeated from post to post are dropped (`forum-*` rules); the
     rest is pinned as post text, given back if a rule of `overrules` took it (a
@@ -59,8 +60,11 @@ class ThreadFilter(Filter):
             return
         mode = "forum" if doc.kind == "html" else checked_mode(doc.options.get("mode"))
         lines = doc.lines()
-        # Heads are looked for only where they can matter: most pages have no thread URL.
-        wanted = mode == "forum" or (mode == "auto" and thread_url(doc.options.get("url")))
+        # Heads are looked for only where they can matter: most pages have no thread URL
+        # and name no forum software (`Powered by Discuz!`).
+        wanted = mode == "forum" or (
+            mode == "auto" and (thread_url(doc.options.get("url")) or forum_software(doc.source))
+        )
         heads = [i for i, block in enumerate(lines) if self.is_head(block)] if wanted else []
         forum = mode == "forum" or (wanted and len(heads) >= self.min_posts)
         doc.meta["mode"] = "forum" if forum else "article"
