@@ -17,6 +17,12 @@ POSTS = [
     ("老王", "2023-05-02 13:15", "顶"),  # a navigation term too: forum mode gives it back
 ]
 REPLIES = [content for _, _, content in POSTS]
+LONG_ARTICLE = [
+    "入冬以来，不少市民反映家中燃气热水器出水忽冷忽热，洗澡时体验很差。记者走访了多家维修网点，发现问题大多出在几个常见部件上。",
+    "维修师傅介绍，温控阀老化是最常见的原因，其次是水压不稳和燃气压力不足。温控阀的更换费用一般在一百元到两百元之间，连工带料一个小时内就能完成。",
+    "如果是水压问题，可以先检查进水阀门是否完全打开，花洒和过滤网是否被水垢堵塞。清理过滤网往往就能让出水温度恢复稳定。",
+    "专家提醒，热水器使用超过八年应当请专业人员上门检查，不要自行拆卸燃气部件，以免发生燃气泄漏等安全事故。",
+]
 
 
 def thread() -> str:
@@ -76,8 +82,23 @@ def test_article_mode_keeps_only_the_lead_post() -> None:
     assert REPLIES[3] not in result.text
 
 
-def test_thread_without_url_evidence_is_an_article() -> None:
-    assert cleanweb.clean(thread()).meta["mode"] == "article"
+def test_a_short_question_in_post_boxes_is_a_thread_without_url() -> None:
+    result = cleanweb.clean(thread())
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == REPLIES
+
+
+def test_an_article_with_boxed_comments_under_it_stays_an_article_without_url() -> None:
+    body = "".join(f"<p>{line}</p>" for line in LONG_ARTICLE)
+    comments = "".join(
+        f'<div class="comment"><span class="author">{author}</span><span class="time">{time}</span>'
+        f"<p>{content}</p></div>"
+        for author, time, content in POSTS[1:]
+    )
+    html = f"<html><body><h1>热水器忽冷忽热怎么办</h1><div class='article'>{body}</div>{comments}</body></html>"
+    result = cleanweb.clean(html)
+    assert result.meta["mode"] == "article"
+    assert lines(result.text) == ["热水器忽冷忽热怎么办", *LONG_ARTICLE]
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ _THREAD_LD = regex.compile(r'"@type"\s*:\s*"(?:QAPage|DiscussionForumPosting)"')
 _MIN_POSTS = 3  # post boxes or post heads that make a thread page
 _ZONE_NOISE_SHARE = 0.5  # a noise-classed element holding less of the zone's prose than this is chrome
 _THREAD_HEADS_SHARE = 0.6  # a thread's zone holds at least this share of the page's post heads
+_SHORT_LEAD = 500  # prose weight under which an "article" among post boxes is a thread's question
 
 
 def looks_like_html(text: str | bytes) -> bool:
@@ -75,6 +76,9 @@ def segment(doc: Document) -> None:
     posts = _Posts(walked)
     forum = _forum_mode(doc, posts, url, tree)
     scores = dom.score(walked, forum=forum)
+    if not forum and checked_mode(doc.options.get("mode")) == "auto" and _posts_as_lead(walked, scores, posts):
+        forum = True
+        scores = dom.score(walked, forum=True)
     if forum:
         scores.best = _thread_zone(walked, scores.best, posts.head_owners)
         # No post boxes in the markup: ThreadFilter finds the posts by their heads, as in page text.
@@ -146,9 +150,14 @@ class _Posts:
         self.w = w
 
     @cached_property
+    def boxes(self) -> set[int]:
+        """The repeated post boxes (see `_post_boxes`)."""
+        return _post_boxes(self.w)
+
+    @property
     def groups(self) -> int:
-        """The number of repeated post boxes (see `_post_groups`)."""
-        return _post_groups(self.w)
+        """The number of repeated post boxes."""
+        return len(self.boxes)
 
     @cached_property
     def head_owners(self) -> list[int]:
@@ -180,6 +189,19 @@ def _forum_mode(doc: Document, posts: _Posts, url: str, tree: LexborHTMLParser) 
     return posts.groups >= _MIN_POSTS or len(posts.head_owners) >= _MIN_POSTS
 
 
+def _posts_as_lead(w: dom.Walk, scores: dom.Scores, posts: _Posts) -> bool:
+    """The article found is a few lines in a post box, or around post boxes holding most
+    of the page's post heads: a thread with a short question, whatever its URL."""
+    if scores.best < 0 or scores.prose[scores.best] >= _SHORT_LEAD:
+        return False
+    if posts.groups < _MIN_POSTS or len(posts.head_owners) < _MIN_POSTS:
+        return False
+    if not posts.boxes.isdisjoint(w.path(scores.best)):
+        return True
+    inside = sum(scores.best in w.path(owner) for owner in posts.head_owners)
+    return inside >= _THREAD_HEADS_SHARE * len(posts.head_owners)
+
+
 def _thread_zone(w: dom.Walk, best: int, head_owners: list[int]) -> int:
     """Widen the chosen container until it holds most post heads and the first one (the
     question's): a long first post may outweigh the replies, or the replies a question
@@ -194,8 +216,8 @@ def _thread_zone(w: dom.Walk, best: int, head_owners: list[int]) -> int:
     return best
 
 
-def _post_groups(w: dom.Walk) -> int:
-    """The largest number of same-signature siblings that each hold a forum-classed part."""
+def _post_boxes(w: dom.Walk) -> set[int]:
+    """The largest set of same-signature siblings that each hold a forum-classed part."""
     holders: dict[tuple[int, tuple[str, str]], set[int]] = {}
     for eid, el in enumerate(w.elements):
         if not el.forum:
@@ -206,7 +228,7 @@ def _post_groups(w: dom.Walk) -> int:
                 a = w.elements[anc]
                 holders.setdefault((a.parent, a.sig), set()).add(anc)
                 break
-    return max((len(v) for v in holders.values()), default=0)
+    return max(holders.values(), key=len, default=set())
 
 
 def _blocks(w: dom.Walk, scores: dom.Scores, forum: bool) -> list[Block]:
