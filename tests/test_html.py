@@ -325,3 +325,18 @@ def test_a_line_that_is_the_pages_title_is_the_title_block() -> None:
     result = cleanweb.clean(page, kind="html")
     assert result.title == "工业生产稳中向好"
     assert [b.text for b in result.document.blocks if b.kind == "title"] == ["工业生产稳中向好"]
+
+
+def test_teasers_under_a_recommendation_heading_go_even_when_their_image_alt_repeats_them() -> None:
+    teasers = [
+        ("致敬改革开放四十年，文化大家讲述亲历", "一个时代有一个时代的文艺，一个时代有一个时代的精神，文化大家分享求艺之路的故事。"),
+        ("文脉颂中华·书院家国", "媒体团一同实地走访六大书院，深入挖掘书院文化中蕴含的丰富哲学思想和人文精神。"),
+    ]
+    boxes = "".join(
+        f'<div class="hdNews"><p><img src="/t{i}.png" alt="{title} {summary}"><strong>{title}</strong> {summary}'
+        f'<a href="/n{i}">【详细】</a></p></div>'
+        for i, (title, summary) in enumerate(teasers)
+    )
+    result = cleanweb.clean(article(extra=f'<div class="box_read"><h2>推荐阅读</h2>{boxes}</div>'), kind="html")
+    assert lines(result.text) == PARAS
+    assert {r.rule for r in result.removed if r.text.startswith(teasers[1][0])} == {"section-item"}

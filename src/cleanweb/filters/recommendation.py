@@ -77,7 +77,9 @@ class RecommendationFilter(Filter):
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
-        prose = [b for b in lines if b.verdict is None and is_prose(b)]
+        # An image's alt text (dropped later by DomFilter) often repeats a teaser: it would
+        # vouch for that teaser's topic.
+        prose = [b for b in lines if b.verdict is None and is_prose(b) and not b.features.get("alt")]
         topic = Topic([b.features["norm"] for b in prose])
         typical = median([b.features["chars"] for b in prose]) if prose else 0
         prose_chars = sum(b.features["chars"] for b in prose)
