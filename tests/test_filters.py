@@ -424,3 +424,21 @@ def test_tag_widget_lines_are_dropped(line: str) -> None:
     page = f"{article}\n{article[:30]}相关部门表示将继续加强建设。\n{line}\n"
     result = cleanweb.clean(page, kind="text")
     assert [(r.filter, r.rule, r.text) for r in result.removed] == [("recommendation", "related-link", line)]
+
+
+def test_body_a_one_paragraph_brief_is_an_article_and_the_chrome_around_it_goes() -> None:
+    brief = (
+        "联合国贸发会议发布报告说，即使忽略最坏的下行风险，今年全球经济增长率也将从百分之三降至百分之二点三，"
+        "一些大型新兴经济体已经陷入衰退，而一些发达经济体距离衰退仅一步之遥，全球贸易增长也将严重减缓。"
+    )
+    page = "\n".join([
+        "Toggle navigation",
+        "今日股市_明日大盘_股票行情_大盘预测_股市分析 - 明日大盘网，权威行情资讯网站",
+        "20190926|国贸|增长率|全球经济",
+        "联合国报告：全球经济增长率将降至2.3%",
+        brief,
+        "20190926|国贸|增长率|全球经济",
+    ])
+    result = cleanweb.clean(page, kind="text")
+    assert result.text.splitlines() == ["联合国报告：全球经济增长率将降至2.3%", brief]
+    assert "no-prose" not in result.flags

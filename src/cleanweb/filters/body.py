@@ -73,7 +73,7 @@ class BodyFilter(Filter):
         title_overlap: float = 0.3,
         trim_overlap: float = 0.15,
         trim_min_core: int = 4,
-        min_prose_chars: int = 150,
+        min_prose_chars: int = 80,
         tiny_penalty: float = 8.0,
         min_prose_share: float = 0.35,
         closing_rules: Iterable[str] = ("reprint", "editor", "copyright", "disclaimer"),
