@@ -442,3 +442,19 @@ def test_body_a_one_paragraph_brief_is_an_article_and_the_chrome_around_it_goes(
     result = cleanweb.clean(page, kind="text")
     assert result.text.splitlines() == ["联合国报告：全球经济增长率将降至2.3%", brief]
     assert "no-prose" not in result.flags
+
+
+def test_body_line_broken_sentences_in_the_articles_words_do_not_split_it() -> None:
+    # WeChat-style articles break sentences into short lines between their paragraphs.
+    article = [
+        "近日，广州南沙国际邮轮母港开港倒计时发布会召开，邮轮母港将于十一月正式开港，可停靠目前世界上最大的邮轮。",
+        "值得一提的是，新邮轮母港距离地铁站约五百米，是国内第一家实现与地铁无缝接驳的邮轮母港。",
+        "南沙国际邮轮母港码头工程",
+        "已进入航站楼装修和设备调试阶段",
+        "广州南沙国际邮轮母港",
+        "与地铁站无缝接驳",
+        "据介绍，在航站楼内部装修及各项查验设备安装调试工作完成后，邮轮母港预计今年十月具备试运营条件。",
+    ]
+    page = ["首页", "新闻", "财经", "登录", *article, "相关推荐", "网站地图", "联系我们"]
+    result = cleanweb.clean("\n".join(page), kind="text")
+    assert result.text.splitlines() == article

@@ -79,6 +79,8 @@ class BodyFilter(Filter):
         closing_rules: Iterable[str] = ("reprint", "editor", "copyright", "disclaimer"),
         closing_share: float = 0.4,
         repeat_chars: int = 20,
+        neutral_chars: int = 6,
+        neutral_overlap: float = 0.5,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -96,6 +98,8 @@ class BodyFilter(Filter):
         self.closing_rules = tuple(closing_rules)
         self.closing_share = closing_share
         self.repeat_chars = repeat_chars
+        self.neutral_chars = neutral_chars
+        self.neutral_overlap = neutral_overlap
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -109,7 +113,8 @@ class BodyFilter(Filter):
             # specific filters left rather than guess a region around a stray sentence.
             doc.flag("no-prose")
             return
-        lo, hi = self._region(lines)
+        page_topic = Topic([b.features["norm"] for b in alive if self._is_prose(b)])
+        lo, hi = self._region(lines, page_topic)
         if lo > hi:
             for block in lines:
                 self.drop(doc, block, "no-body")
@@ -140,7 +145,10 @@ class BodyFilter(Filter):
             f["ends"] >= 1 or f["punct"] >= 2
         )
 
-    def _weight(self, block: Block) -> float:
+    def _weight(self, block: Block, topic: Topic) -> float:
+        """Prose counts for the region, chrome against; a short line in the article's
+        words, all Han (a line-broken sentence, a subheading; not a label, a user name
+        or a time stamp), is neutral."""
         f = block.features
         if block.verdict is not None:
             # A lone UI word (编辑, 分享) between paragraphs weighs less than a menu line.
@@ -150,14 +158,18 @@ class BodyFilter(Filter):
             return min(f["chars"], 400) * min(1.0, 4 * density)
         if f["chars"] >= 6 and f["punct"] >= 2 and _FULL_STOP.search(f["norm"]):
             return 0.5 * f["chars"]  # a short full sentence: a verse, a one-line answer
+        if f["han"] >= self.neutral_chars and f["han"] == f["chars"] and (
+            topic.overlap(f["norm"]) >= self.neutral_overlap
+        ):
+            return 0.0
         return -self.short_penalty
 
-    def _region(self, lines: list[Block]) -> tuple[int, int]:
+    def _region(self, lines: list[Block], topic: Topic) -> tuple[int, int]:
         """Maximum-sum contiguous run of line weights (Kadane)."""
         best, best_lo, best_hi = 0.0, 0, -1
         total, start = 0.0, 0
         for i, block in enumerate(lines):
-            w = self._weight(block)
+            w = self._weight(block, topic)
             if total <= 0:
                 total, start = w, i
             else:
