@@ -8,7 +8,7 @@ from statistics import median
 import regex
 
 from .._norm import judge_view
-from .._topic import Topic
+from .._topic import Topic, Vocabulary
 from ..document import Block, Document
 from .base import Filter
 
@@ -113,8 +113,8 @@ class BodyFilter(Filter):
             # specific filters left rather than guess a region around a stray sentence.
             doc.flag("no-prose")
             return
-        page_topic = Topic([b.features["norm"] for b in alive if self._is_prose(b)])
-        lo, hi = self._region(lines, page_topic)
+        vocabulary = Vocabulary([b.features["norm"] for b in alive if self._is_prose(b)])
+        lo, hi = self._region(lines, vocabulary)
         if lo > hi:
             for block in lines:
                 self.drop(doc, block, "no-body")
@@ -145,7 +145,7 @@ class BodyFilter(Filter):
             f["ends"] >= 1 or f["punct"] >= 2
         )
 
-    def _weight(self, block: Block, topic: Topic) -> float:
+    def _weight(self, block: Block, vocabulary: Vocabulary) -> float:
         """Prose counts for the region, chrome against; a short line in the article's
         words, all Han (a line-broken sentence, a subheading; not a label, a user name
         or a time stamp), is neutral."""
@@ -159,17 +159,17 @@ class BodyFilter(Filter):
         if f["chars"] >= 6 and f["punct"] >= 2 and _FULL_STOP.search(f["norm"]):
             return 0.5 * f["chars"]  # a short full sentence: a verse, a one-line answer
         if f["han"] >= self.neutral_chars and f["han"] == f["chars"] and (
-            topic.overlap(f["norm"]) >= self.neutral_overlap
+            vocabulary.share(f["norm"]) >= self.neutral_overlap
         ):
             return 0.0
         return -self.short_penalty
 
-    def _region(self, lines: list[Block], topic: Topic) -> tuple[int, int]:
+    def _region(self, lines: list[Block], vocabulary: Vocabulary) -> tuple[int, int]:
         """Maximum-sum contiguous run of line weights (Kadane)."""
         best, best_lo, best_hi = 0.0, 0, -1
         total, start = 0.0, 0
         for i, block in enumerate(lines):
-            w = self._weight(block, topic)
+            w = self._weight(block, vocabulary)
             if total <= 0:
                 total, start = w, i
             else:
