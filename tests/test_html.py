@@ -340,3 +340,20 @@ def test_teasers_under_a_recommendation_heading_go_even_when_their_image_alt_rep
     result = cleanweb.clean(article(extra=f'<div class="box_read"><h2>推荐阅读</h2>{boxes}</div>'), kind="html")
     assert lines(result.text) == PARAS
     assert {r.rule for r in result.removed if r.text.startswith(teasers[1][0])} == {"section-item"}
+
+
+def test_a_box_named_for_printing_holds_the_article_not_chrome() -> None:
+    paras = "".join(f"<div><span>{p}</span></div>" for p in PARAS)
+    intro = (
+        "<div class='site-intro'><p>本网站是全省发布政府信息和提供在线服务的综合平台，第一时间发布重要会议和重大决策信息。</p>"
+        "<p>网站同时面向社会提供与政府业务相关的服务，建设政府与公众互动交流的新渠道。</p></div>"
+    )
+    page = (
+        f"<html><body>{NAV}<div class='main-content'><div class='common-detail-page-printer'>"
+        "<span class='article-priter'>打印</span>"
+        f"<div class='article-body'><div class='TRS_Editor'>{paras}</div></div></div></div>"
+        f"{intro}{FOOTER}</body></html>"
+    )
+    result = cleanweb.clean(page, kind="html")
+    assert lines(result.text)[: len(PARAS)] == PARAS  # (the site's self-description stays below it)
+    assert "打印" not in result.text
