@@ -8,6 +8,7 @@ segmenter.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import add
 
@@ -30,12 +31,18 @@ def bigrams(norm: str) -> Counter[str]:
     return grams
 
 
+def _joined_pairs(norms: list[str]) -> Iterator[str]:
+    """Every Han bigram of the lines, in one pass over them joined: non-Han runs become one
+    separator, so the pairs holding it are never asked for and the Han pairs are exactly
+    those of the lines one by one."""
+    han = _NOT_HAN.sub("\n", "\n".join(norms))
+    return map(add, han, han[1:])
+
+
 class Topic:
     """Bigram counts of a set of core lines, queried for the overlap of any other line.
 
-    The counts are made on the first query (many pages never ask), in one pass over
-    the core lines joined: non-Han runs become one separator, so the pairs holding it
-    are never asked for and the Han pairs are exactly those of the lines one by one.
+    The counts are made on the first query (many pages never ask), by `_joined_pairs`.
     """
 
     def __init__(self, norms: list[str]):
@@ -45,8 +52,7 @@ class Topic:
     @property
     def counts(self) -> Counter[str]:
         if self._counts is None:
-            han = _NOT_HAN.sub("\n", "\n".join(self._norms))
-            self._counts = Counter(map(add, han, han[1:]))
+            self._counts = Counter(_joined_pairs(self._norms))
         return self._counts
 
     def overlap(self, norm: str, own: bool = False) -> float:
@@ -81,6 +87,5 @@ class Vocabulary:
         if not total:
             return 0.0
         if self._grams is None:
-            han = _NOT_HAN.sub("\n", "\n".join(self._norms))
-            self._grams = set(map(add, han, han[1:]))
+            self._grams = set(_joined_pairs(self._norms))
         return sum(n for gram, n in grams.items() if gram in self._grams) / total

@@ -74,13 +74,14 @@ def segment(doc: Document) -> None:
     walked = dom.walk(tree)
     dom.locate(walked.units, doc.source)
     posts = _Posts(walked)
-    forum = _forum_mode(doc, posts, url, tree)
+    mode = checked_mode(doc.options.get("mode"))
+    forum = _forum_mode(mode, doc, posts, url, tree)
     scores = dom.score(walked, forum=forum)
-    if not forum and checked_mode(doc.options.get("mode")) == "auto" and _posts_as_lead(walked, scores, posts):
+    if not forum and mode == "auto" and _posts_as_lead(scores, posts):
         forum = True
         scores = dom.score(walked, forum=True)
     if forum:
-        scores.best = _thread_zone(walked, scores.best, posts.head_owners)
+        scores.best = _thread_zone(walked, scores.best, posts)
         # No post boxes in the markup: ThreadFilter finds the posts by their heads, as in page text.
         doc.options["thread_by_heads"] = posts.groups < _MIN_POSTS
     doc.meta["mode"] = "forum" if forum else "article"
@@ -164,6 +165,15 @@ class _Posts:
         """The elements holding a post head (dated byline, floor number...), one per head."""
         return [u.owner for u in self.w.units if u.owner >= 0 and is_post_head(u.text)]
 
+    @cached_property
+    def head_paths(self) -> list[set[int]]:
+        """Per post head, the elements holding it (its owner and every ancestor)."""
+        return [set(self.w.path(owner)) for owner in self.head_owners]
+
+    def heads_inside(self, eid: int) -> int:
+        """How many post heads element `eid` holds."""
+        return sum(eid in up for up in self.head_paths)
+
 
 def _thread_page(tree: LexborHTMLParser, doc: Document) -> bool:
     """A thread's sign in the page itself: forum software named (generator meta, a
@@ -177,11 +187,10 @@ def _thread_page(tree: LexborHTMLParser, doc: Document) -> bool:
     )
 
 
-def _forum_mode(doc: Document, posts: _Posts, url: str, tree: LexborHTMLParser) -> bool:
+def _forum_mode(mode: str, doc: Document, posts: _Posts, url: str, tree: LexborHTMLParser) -> bool:
     """Forum mode if asked for, or a thread page: a thread's URL or a thread's sign in the
     page (`_thread_page`), and repeated post boxes with author/time parts or post heads
     (dated bylines, floor numbers) in the text."""
-    mode = checked_mode(doc.options.get("mode"))
     if mode in ("forum", "article"):
         return mode == "forum"
     if not (thread_url(url) or _thread_page(tree, doc)):
@@ -189,29 +198,28 @@ def _forum_mode(doc: Document, posts: _Posts, url: str, tree: LexborHTMLParser) 
     return posts.groups >= _MIN_POSTS or len(posts.head_owners) >= _MIN_POSTS
 
 
-def _posts_as_lead(w: dom.Walk, scores: dom.Scores, posts: _Posts) -> bool:
+def _posts_as_lead(scores: dom.Scores, posts: _Posts) -> bool:
     """The article found is a few lines in a post box, or around post boxes holding most
     of the page's post heads: a thread with a short question, whatever its URL."""
     if scores.best < 0 or scores.prose[scores.best] >= _SHORT_LEAD:
         return False
     if posts.groups < _MIN_POSTS or len(posts.head_owners) < _MIN_POSTS:
         return False
-    if not posts.boxes.isdisjoint(w.path(scores.best)):
+    if not posts.boxes.isdisjoint(posts.w.path(scores.best)):
         return True
-    inside = sum(scores.best in w.path(owner) for owner in posts.head_owners)
-    return inside >= _THREAD_HEADS_SHARE * len(posts.head_owners)
+    return posts.heads_inside(scores.best) >= _THREAD_HEADS_SHARE * len(posts.head_owners)
 
 
-def _thread_zone(w: dom.Walk, best: int, head_owners: list[int]) -> int:
+def _thread_zone(w: dom.Walk, best: int, posts: _Posts) -> int:
     """Widen the chosen container until it holds most post heads and the first one (the
     question's): a long first post may outweigh the replies, or the replies a question
     boxed apart, but the thread is all of them (pages with no post classes)."""
-    heads = [set(w.path(owner)) for owner in head_owners]
+    heads = posts.head_paths
     if best < 0 or len(heads) < _MIN_POSTS:
         return best
     need = _THREAD_HEADS_SHARE * len(heads)
     first = heads[0]  # the question's head
-    while (sum(best in up for up in heads) < need or best not in first) and w.elements[best].parent >= 0:
+    while (posts.heads_inside(best) < need or best not in first) and w.elements[best].parent >= 0:
         best = w.elements[best].parent
     return best
 

@@ -106,14 +106,15 @@ class BodyFilter(Filter):
         if not lines:
             return
         alive = [b for b in lines if b.verdict is None]
-        prose_chars = sum(b.features["chars"] for b in alive if self._is_prose(b))
+        prose = [b for b in alive if self._is_prose(b)]
+        prose_chars = sum(b.features["chars"] for b in prose)
         all_chars = sum(b.features["chars"] for b in alive)
         if prose_chars < self.min_prose_chars or prose_chars < self.min_prose_share * all_chars:
             # Little or no article prose (an agenda, a table, a list page): keep what the
             # specific filters left rather than guess a region around a stray sentence.
             doc.flag("no-prose")
             return
-        vocabulary = Vocabulary([b.features["norm"] for b in alive if self._is_prose(b)])
+        vocabulary = Vocabulary([b.features["norm"] for b in prose])
         lo, hi = self._region(lines, vocabulary)
         if lo > hi:
             for block in lines:
