@@ -144,6 +144,15 @@ def test_recommendation_section_ends_where_the_article_resumes_under_a_byline():
     assert kept == [*PARA, *AGAIN]
 
 
+def test_recommendation_on_topic_list_items_stay_in_the_section():
+    # 相关推荐 over bulleted teasers (headline, space, summary): however close to the
+    # article's topic, a list item is one more entry, not the article resuming.
+    items = [f"* 三季度经济数据解读 {AGAIN[0]}", f"* 前三季度增长的原因 {AGAIN[1]}"]
+    kept, dropped = run([RecommendationFilter()], [*PARA, "相关推荐", *items])
+    assert kept == PARA
+    assert dropped[items[1]] == ("recommendation", "section-item")
+
+
 def test_recommendation_a_posts_footer_is_no_teaser_stamp():
     answer = [AGAIN[0], "发布于 2024-04-03 10:21・IP 属地上海"]
     kept, _ = run([RecommendationFilter()], [*PARA, *SIDEBAR, *answer])

@@ -143,11 +143,17 @@ class RecommendationFilter(Filter):
         return _heading_core(norm) in self._ad_labels
 
     def _resumes(self, block: Block, topic: Topic | None) -> bool:
-        """Prose on the article's topic ends a section; after an ad label (`topic` None), any paragraph."""
+        """Prose on the article's topic ends a section; after an ad label (`topic` None), any paragraph.
+
+        A list item is one more entry of the list (a teaser's title and summary), however
+        close to the article's topic: it never ends a section.
+        """
         f = block.features
         if topic is None:
             return is_prose(block) and f["ends"] >= 1
-        return f["chars"] >= 50 and f["ends"] >= 1 and topic.overlap(f["norm"], own=True) >= self.resume_overlap
+        if f["chars"] < 50 or f["ends"] < 1 or f["norm"].lstrip()[:1] in _BULLETS:
+            return False
+        return topic.overlap(f["norm"], own=True) >= self.resume_overlap
 
     def _stamp_follows(self, lines: list[Block], i: int) -> bool:
         """A date stamp within the next few lines: a teaser's summary, not the article resuming
