@@ -467,3 +467,19 @@ def test_body_line_broken_sentences_in_the_articles_words_do_not_split_it() -> N
     page = ["首页", "新闻", "财经", "登录", *article, "相关推荐", "网站地图", "联系我们"]
     result = cleanweb.clean("\n".join(page), kind="text")
     assert result.text.splitlines() == article
+
+
+def test_body_a_paragraph_broken_into_a_line_per_clause_is_body() -> None:
+    # A mobile-style lead, a clause a line, above the first long paragraph: menus never
+    # end in commas, so the clauses together weigh as prose and the lead stays.
+    lead = [
+        "下周一，", "京沪高速施工就将进入第二阶段，", "也是对市民出行影响最大的一段。",
+        "什么？", "你还不知道？", "快点击这里了解一下！",
+    ]
+    article = [
+        "五月二十日至三十一日，京沪高速北京方向无锡枢纽至广陵枢纽将进行封闭施工，相关车辆需要绕行过江。",
+        "请大家听从现场民警指挥，关注道路电子显示屏、交通广播和指示牌的诱导，提前规划出行路线。",
+    ]
+    menu = ["首页", "新闻", "财经", "体育", "用微信扫描二维码", "分享至好友和朋友圈"]
+    result = cleanweb.clean("\n".join([*menu, *lead, *article, "网站地图", "联系我们"]), kind="text")
+    assert result.text.splitlines() == [*lead, *article]

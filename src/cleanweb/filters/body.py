@@ -17,13 +17,15 @@ _HEADING = regex.compile(
     r"^\s*+(?:[【\[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\])）.、。:：]|第[一二三四五六七八九十\d]{1,3}[章节部分点条]|[(（]?[一二三四五六七八九十]{1,3}[)）])"
 )
 _FULL_STOP = regex.compile(r"^(?![*•·●■◆-]).*[。;；”」』]\s*$")
+# A short line that ends like a clause or a sentence: a line-broken paragraph's piece.
+_CLAUSE_END = regex.compile(r"\p{Han}[)）]?[,，、。!！?？;；…]+\s*$")
 _BULLET = regex.compile(r"^\s*[*•·●■◆▪□○◇>-]")
 _GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 # A line of dialogue, however short: `“好！”`, `「走吧。」`.
 _UTTERANCE = regex.compile(r"^\s*[“「『\"].*[。！？!?…][”」』\"]\s*$")
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
 _ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*[.、．)）]\s*\S")
-_TITLE_BAD = regex.compile(r"。|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
+_TITLE_BAD = regex.compile(r"。|[,，、]\s*$|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
 
 
 _TITLE_SLACK = 10  # characters a line and the page's title may differ by (a site name, a count)
@@ -81,6 +83,7 @@ class BodyFilter(Filter):
         repeat_chars: int = 20,
         neutral_chars: int = 6,
         neutral_overlap: float = 0.5,
+        clause_run: int = 3,
     ):
         self.prose_chars = prose_chars
         self.short_penalty = short_penalty
@@ -100,6 +103,7 @@ class BodyFilter(Filter):
         self.repeat_chars = repeat_chars
         self.neutral_chars = neutral_chars
         self.neutral_overlap = neutral_overlap
+        self.clause_run = clause_run
 
     def apply(self, doc: Document) -> None:
         lines = doc.lines()
@@ -115,7 +119,8 @@ class BodyFilter(Filter):
             doc.flag("no-prose")
             return
         vocabulary = Vocabulary([b.features["norm"] for b in prose])
-        lo, hi = self._region(lines, vocabulary)
+        broken = self._broken_paragraphs(lines)
+        lo, hi = self._region(lines, vocabulary, broken)
         if lo > hi:
             for block in lines:
                 self.drop(doc, block, "no-body")
@@ -132,9 +137,11 @@ class BodyFilter(Filter):
             if block.verdict is not None or block is title:
                 continue
             if lo <= i <= hi:
+                if i in broken or self._is_prose(block):
+                    continue
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 next_prose = nxt is not None and nxt.verdict is None and self._is_prose(nxt)
-                if not self._is_prose(block) and not self._keep_inside(block, topic, next_prose):
+                if not self._keep_inside(block, topic, next_prose):
                     self.drop(doc, block, "off-topic-short")
             elif not self._detached_body(block, topic):
                 self.drop(doc, block, "before-body" if i < lo else "after-body")
@@ -165,12 +172,15 @@ class BodyFilter(Filter):
             return 0.0
         return -self.short_penalty
 
-    def _region(self, lines: list[Block], vocabulary: Vocabulary) -> tuple[int, int]:
-        """Maximum-sum contiguous run of line weights (Kadane)."""
+    def _region(
+        self, lines: list[Block], vocabulary: Vocabulary, broken: dict[int, float]
+    ) -> tuple[int, int]:
+        """Maximum-sum contiguous run of line weights (Kadane); `broken` weighs the lines
+        of paragraphs broken a clause a line."""
         best, best_lo, best_hi = 0.0, 0, -1
         total, start = 0.0, 0
         for i, block in enumerate(lines):
-            w = self._weight(block, vocabulary)
+            w = broken[i] if i in broken else self._weight(block, vocabulary)
             if total <= 0:
                 total, start = w, i
             else:
@@ -178,6 +188,48 @@ class BodyFilter(Filter):
             if total > best:
                 best, best_lo, best_hi = total, start, i
         return best_lo, best_hi
+
+    def _is_clause(self, block: Block) -> bool:
+        """A short live line ending in a comma or a stop, not a list item or a link row."""
+        f = block.features
+        return (
+            block.verdict is None
+            and f["han"] >= 2
+            and not self._is_prose(block)
+            and not f["seps"]
+            and _CLAUSE_END.search(f["norm"]) is not None
+            and not _BULLET.match(f["norm"])
+        )
+
+    def _broken_paragraphs(self, lines: list[Block]) -> dict[int, float]:
+        """Weights for paragraphs broken into a line per clause (`下周一，` / `京沪高速…，`):
+        runs of `clause_run` or more clause lines, a single other short line allowed
+        between two of them, count as prose; menus and labels do not end in commas."""
+        weights: dict[int, float] = {}
+        run: list[int] = []
+        gap = -1
+
+        def close() -> None:
+            clauses = [i for i in run if i != gap and self._is_clause(lines[i])]
+            if len(clauses) >= self.clause_run:
+                for i in run:
+                    weights[i] = 0.5 * lines[i].features["chars"] if i in clauses else 0.0
+
+        for i, block in enumerate(lines):
+            if self._is_clause(block):
+                run.append(i)
+            elif run and gap < run[0] and block.verdict is None and not self._is_prose(block) and block.features["chars"] <= 20:
+                gap = i
+                run.append(i)
+            else:
+                if run and run[-1] == gap:
+                    run.pop()
+                close()
+                run, gap = [], -1
+        if run and run[-1] == gap:
+            run.pop()
+        close()
+        return weights
 
     def _trim(
         self, lines: list[Block], lo: int, hi: int, topic: Topic, core: list[Block]
