@@ -205,31 +205,30 @@ class BodyFilter(Filter):
         """Weights for paragraphs broken into a line per clause (`下周一，` / `京沪高速…，`):
         runs of `clause_run` or more clause lines, a single other short line allowed
         between two of them, count as prose; menus and labels do not end in commas."""
+        clause = [self._is_clause(b) for b in lines]
         weights: dict[int, float] = {}
-        run: list[int] = []
-        gap = -1
-
-        def close() -> None:
-            clauses = [i for i in run if i != gap and self._is_clause(lines[i])]
-            if len(clauses) >= self.clause_run:
-                for i in run:
-                    weights[i] = 0.5 * lines[i].features["chars"] if i in clauses else 0.0
-
-        for i, block in enumerate(lines):
-            if self._is_clause(block):
-                run.append(i)
-            elif run and gap < run[0] and block.verdict is None and not self._is_prose(block) and block.features["chars"] <= 20:
-                gap = i
-                run.append(i)
-            else:
-                if run and run[-1] == gap:
-                    run.pop()
-                close()
-                run, gap = [], -1
-        if run and run[-1] == gap:
-            run.pop()
-        close()
+        i, n = 0, len(lines)
+        while i < n:
+            if not clause[i]:
+                i += 1
+                continue
+            run, gap_used, j = [i], False, i + 1
+            while j < n:
+                if not clause[j]:
+                    if gap_used or j + 1 == n or not clause[j + 1] or not self._is_filler(lines[j]):
+                        break
+                    gap_used = True
+                run.append(j)
+                j += 1
+            if sum(clause[k] for k in run) >= self.clause_run:
+                for k in run:
+                    weights[k] = 0.5 * lines[k].features["chars"] if clause[k] else 0.0
+            i = j
         return weights
+
+    def _is_filler(self, block: Block) -> bool:
+        """A short live line that may sit between two clauses (`因为`, a bracketed aside)."""
+        return block.verdict is None and block.features["chars"] <= 20 and not self._is_prose(block)
 
     def _trim(
         self, lines: list[Block], lo: int, hi: int, topic: Topic, core: list[Block]
