@@ -268,6 +268,7 @@ def test_boilerplate_keeps_numbered_points_that_are_not_the_notices():
         ("1. 凡本网注明“来源：中国日报”的所有作品，版权均属于本网。", "disclaimer"),
         ("责任编辑：王小明", "editor"),
         ("审核编辑 黄宇", "editor"),
+        ("* 责任编辑：王小明", "editor"),
         ("wKgZomW_gnGATiVfAABTHI3lGH8951.jpg", "imagefile"),
         ("https://www.example.com/read/1403028.html", "url"),
         ("(来源:百度股市通)", "credit"),
@@ -364,6 +365,18 @@ def test_body_cuts_full_sentences_off_topic_below_a_closing_notice():
     # Without the notice the same sentence ends like a paragraph and stays.
     kept, _ = run([BoilerplateFilter(), BodyFilter()], [*PARA, SITE_BLURB])
     assert kept == [*PARA, SITE_BLURB]
+
+
+def test_body_cuts_headlines_and_tags_below_a_listed_closing_notice():
+    # Page-text dumps write list items with a marker (`+ 责任编辑: …`): the notice is
+    # still the article's end, and the related headlines below it, on the article's own
+    # topic and punctuated like titles (？, ：, ，) but never ending a sentence, go.
+    notice = "+ 责任编辑: 于文凯"
+    related = ["标签 经济 统计 增长", "三季度经济数据解读：增长为何领先？", "国内生产总值增长的原因，专家：消费回暖"]
+    kept, dropped = run([BoilerplateFilter(), BodyFilter()], [*PARA, notice, *related])
+    assert kept == PARA
+    assert dropped[notice] == ("boilerplate", "editor")
+    assert {dropped[line] for line in related} == {("body", "after-body")}
 
 
 def test_a_notice_under_the_lead_is_not_the_end_of_the_article():

@@ -21,6 +21,7 @@ from .guard import (
     strip_nul_bytes,
     time_budget,
 )
+from .patterns import unmarked
 from .pipeline import Pipeline
 
 KINDS = ("auto", "text", "html")
@@ -122,7 +123,7 @@ def clean(
 
 def result_of(doc: Document) -> CleanResult:
     """View a processed Document as a CleanResult."""
-    titles = [b.text.strip() for b in doc.kept() if b.kind == "title"]
+    titles = [unmarked(b.text.strip()) for b in doc.kept() if b.kind == "title"]
     return CleanResult(
         text=doc.render(),
         title=titles[0] if titles else doc.title,

@@ -41,6 +41,16 @@ def first_match(rules: Iterable[tuple[str, regex.Pattern]], text: str) -> str | 
     return None
 
 
+# A list item's marker as page-text dumps write it (`* 责任编辑：…`, `+ 上一篇：…`).
+_LIST_MARK = regex.compile(r"^\s*[*+•·-]\s+")
+_MARKS = frozenset("*+•·- \t")
+
+
+def unmarked(norm: str) -> str:
+    """`norm` without a leading list marker, so anchored rules see the item's own text."""
+    return _LIST_MARK.sub("", norm, count=1) if norm[:1] in _MARKS else norm
+
+
 class RuleTable:
     """A rule table that finds, for all lines of a page at once, the first rule each line matches.
 
@@ -74,7 +84,9 @@ class RuleTable:
 
         Lines are in the normalised view (case-folded, no newline inside a line), as
         filters judge them: literals of case-insensitive rules are looked for in lower case.
+        A leading list marker is not part of the line (`unmarked`).
         """
+        norms = [unmarked(norm) for norm in norms]
         hits = self._hits(JoinedLines(norms))
         out: list[str | None] = []
         for i, norm in enumerate(norms):

@@ -252,6 +252,8 @@ class BodyFilter(Filter):
             if block.verdict is not None:
                 return True
             norm = block.features["norm"]
+            if after_notice and not _PARAGRAPH_END.search(norm):
+                return True  # a headline or a tag row below the closing notice: related links
             return (
                 block.features["chars"] >= 40
                 and (after_notice or not _PARAGRAPH_END.search(norm))
