@@ -496,3 +496,11 @@ def test_body_a_paragraph_broken_into_a_line_per_clause_is_body() -> None:
     menu = ["首页", "新闻", "财经", "体育", "用微信扫描二维码", "分享至好友和朋友圈"]
     result = cleanweb.clean("\n".join([*menu, *lead, *article, "网站地图", "联系我们"]), kind="text")
     assert result.text.splitlines() == [*lead, *article]
+
+
+@pytest.mark.parametrize("heading", ["此前报道", "相关报道", "您可能感兴趣的文章"])
+def test_recommendation_inline_earlier_report_link_is_dropped(heading: str) -> None:
+    line = f"{heading}：港媒曝当事人出狱前首受访 称“对不起”"
+    kept, dropped = run([RecommendationFilter()], [*PARA, line])
+    assert kept == PARA
+    assert dropped[line] == ("recommendation", "related-link")
