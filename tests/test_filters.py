@@ -95,6 +95,27 @@ def test_navigation_drops_menus_breadcrumbs_login_and_share():
     assert dropped["新闻"] == ("navigation", "menu-run")
 
 
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("请关注 “电子技术设计微信公众号”", "app"),
+        ("欢迎订阅我们的视频号", "app"),
+        ("向右滑动：上一篇 向左滑动：下一篇 我知道了", "swipe"),
+        ("我知道了", "swipe"),
+    ],
+)
+def test_navigation_drops_follow_prompts_and_swipe_hints(line, rule):
+    kept, dropped = run([NavigationFilter()], [*PARA, line])
+    assert kept == PARA
+    assert dropped[line] == ("navigation", rule)
+
+
+def test_navigation_keeps_a_sentence_about_following_an_account():
+    line = "他每天关注十几个公众号的更新。"
+    kept, _ = run([NavigationFilter()], [*PARA, line])
+    assert kept == [*PARA, line]
+
+
 def test_navigation_keeps_short_headings_between_paragraphs():
     page = [PARA[0], "多国竞争关键硬件", PARA[1], "先说结论:没多大。", PARA[2]]
     kept, _ = run([NavigationFilter()], page)
@@ -269,6 +290,7 @@ def test_boilerplate_keeps_numbered_points_that_are_not_the_notices():
         ("责任编辑：王小明", "editor"),
         ("审核编辑 黄宇", "editor"),
         ("* 责任编辑：王小明", "editor"),
+        ("我司杂志提供免费订阅，任何第三方平台的赠送或售卖行为均未获得我司授权，我司保留追究其法律责任的权利！", "disclaimer"),
         ("wKgZomW_gnGATiVfAABTHI3lGH8951.jpg", "imagefile"),
         ("https://www.example.com/read/1403028.html", "url"),
         ("(来源:百度股市通)", "credit"),
