@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+import cleanweb
 from cleanweb import Pipeline, dom
 from cleanweb.api import build_document
 from cleanweb.filters import DomFilter
@@ -30,6 +31,24 @@ def test_teaser_list_does_not_outweigh_a_short_article() -> None:
         f"<ul class='stream'>{teaser}</ul></body></html>"
     )
     assert chosen(html).tokens == ("story",)
+
+
+def test_a_report_form_in_a_modal_is_never_the_article_however_deep() -> None:
+    # A tech note of unpunctuated lines, and a report dialog full of punctuated reasons
+    # four levels under its `modal` box, beyond the reach of the noise discount.
+    note = ["每次打开别人新的项目都要安装依赖然后各种报错很烦", "安装 depcheck 检查依赖找到缺失的依赖再装上"]
+    reasons = "".join(
+        f"<div class='item'>理由{i}：垃圾广告、恶意灌水、推广等内容，无意义内容，文不对题，消极内容。</div>"
+        for i in range(10)
+    )
+    html = (
+        "<html><body><div class='post'>" + "".join(f"<p>{p}</p>" for p in note) + "</div>"
+        "<div class='ui modal report'><form><div class='body'><div class='field'>"
+        f"{reasons}</div></div></form></div></body></html>"
+    )
+    assert chosen(html).tokens == ("post",)
+    result = cleanweb.clean(html, kind="html")
+    assert result.text.splitlines() == note
 
 
 POEM_SECTIONS = [

@@ -60,6 +60,8 @@ _HIDDEN_PROSE = 0.5  # weight of prose under display:none / visibility:hidden
 _SIBLING_PROSE = 150  # a sibling of the container with this much prose ...
 _SIBLING_JUNK = 0.2  # ... and junk under this share of it is in the article zone
 _NOISY_PROSE = 0.3  # weight of prose under a noise-classed box (comments, related, sidebar)
+# Noise terms of boxes laid over the page (a report form, a login pop-up): no prose at any depth.
+_OVERLAYS = frozenset({"modal", "dialog", "popup", "mask"})
 _MAX_NOISE_TOKENS = 8  # more class tokens than this is a utility-class soup, not a role
 _SMALL_FORM_CHARS = 300  # a <form> showing less text than this is a search or login box
 
@@ -80,6 +82,7 @@ class Element:
     user: str = ""  # "drop" or "keep" from a user selector
     noise_up: int = 99  # levels up to the nearest noise-classed element (0: itself)
     content_up: int = 99  # levels up to the nearest content-classed element
+    overlay: bool = False  # inside a modal, dialog or pop-up box, however deep
 
 
 @dataclass(slots=True)
@@ -311,11 +314,13 @@ class _Walker:
             parent = opened[-1]
             up = elements[parent]
             depth, hidden, user = up.depth + 1, up.hidden, user or up.user
+            overlay = up.overlay or noise in _OVERLAYS
             # Levels up to the nearest noise/content-classed element, capped at 99.
             noise_up = 0 if noise else up.noise_up + 1 if up.noise_up < 99 else 99
             content_up = 0 if content else up.content_up + 1 if up.content_up < 99 else 99
         else:
             parent, depth, hidden, user = -1, 0, False, user or ""
+            overlay = noise in _OVERLAYS
             noise_up = 0 if noise else 99
             content_up = 0 if content else 99
         if not hidden:
@@ -325,7 +330,7 @@ class _Walker:
         eid = len(elements)
         elements.append(
             Element(tag, tokens, parent, depth, sig, noise, content, forum, hidden, user,
-                    noise_up, content_up)
+                    noise_up, content_up, overlay)
         )
         key = (parent, sig)
         siblings = self.siblings
@@ -599,6 +604,8 @@ def _sums(
             first[eid] = at
         owner = elements[eid]
         p, j = unit_weights(unit, not forum and owner.noise_up <= 3, strict)
+        if owner.overlay:  # a report form or a login pop-up is never the article
+            p, j = 0.0, p + j
         if owner.content_up <= 3:
             p *= boost
         if owner.hidden:  # pop-ups and menus; some pages hide the article until a script runs
