@@ -297,3 +297,29 @@ def test_thread_zone_takes_in_the_question_boxed_apart_from_the_replies() -> Non
     result = cleanweb.clean(page, url="https://bbs.example.cn/thread-90-1-1.html")
     assert result.meta["mode"] == "forum"
     assert lines(result.text) == [question, *answers]
+
+
+def discuz_thread() -> str:
+    """A Discuz-style thread: the title in an `<h1>` with a row of buttons under it, then
+    each post in a table whose author column (`td.pls`) holds the poster's name and a hidden
+    pop-up card (`当前离线`), its head (`发表于 …`) and text in the other column."""
+    buttons = "".join(f"<div><a href='#'>{b}</a></div>" for b in ("[复制链接]", "只看楼主", "倒序浏览", "阅读模式", "电梯直达"))
+    names = ("水电工", "老李", "阿芳", "小陈")
+    posts = "".join(
+        f"<div id='post_{i}'><table class='plhin'><tbody><tr><td class='pls'><div class='favatar'>"
+        f"<div class='pi'><div class='authi'><a href='/u/{i}'>{who}</a></div></div>"
+        f"<div class='card' style='display: none'><strong>{who}</strong> <em>当前离线</em></div>"
+        f"</div></td><td class='plc'><div>发表于 {when}</div><div class='t_f'>{content}</div></td>"
+        "</tr></tbody></table></div>"
+        for i, (who, (_, when, content)) in enumerate(zip(names, POSTS, strict=False))
+    )
+    return (
+        "<html><head><title>热水器忽冷忽热怎么办 - 家电论坛</title></head><body>"
+        f"<h1>热水器忽冷忽热怎么办</h1>{buttons}<div id='postlist'>{posts}</div></body></html>"
+    )
+
+
+def test_discuz_thread_keeps_its_title_and_posts_but_no_author_cards() -> None:
+    result = cleanweb.clean(discuz_thread(), url="https://bbs.example.cn/forum.php?mod=viewthread&tid=38")
+    assert result.meta["mode"] == "forum"
+    assert lines(result.text) == ["热水器忽冷忽热怎么办", *REPLIES[:4]]

@@ -31,15 +31,17 @@ _TITLE_BAD = regex.compile(r"。|[,，、]\s*$|[；;]\s*$|^\d+$|[|｜]|^[^:：]{
 _TITLE_SLACK = 10  # characters a line and the page's title may differ by (a site name, a count)
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """`text` without any whitespace."""
     return "".join(text.split())
 
 
-def _same_title(norm: str, page_title: str) -> bool:
-    """A line that is the page's title, give or take a site name or a count around it."""
+def same_title(norm: str, page_title: str) -> bool:
+    """A line (normalised view) that is the page's title (compacted normalised view),
+    give or take a site name or a count around it."""
     if "\n" in norm:
         return False  # a run of lines merged outside the article container
-    line = _compact(norm)
+    line = compact(norm)
     if len(line) < 4 or abs(len(line) - len(page_title)) > _TITLE_SLACK:
         return False
     return line in page_title or page_title in line
@@ -358,13 +360,13 @@ class BodyFilter(Filter):
         title wins; when no line is, the line found is kept but an on-topic page title
         stays the document's title.
         """
-        page_title = _compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
+        page_title = compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
         best: tuple[float, int, bool] | None = None
         first = max(0, lo - self.title_window)
         for i in range(first, min(lo + 2, len(lines))):
             block = lines[i]
             f = block.features
-            named = bool(page_title) and _same_title(f["norm"], page_title)
+            named = bool(page_title) and same_title(f["norm"], page_title)
             if block.verdict is not None and block.verdict.rule != "menu-run":
                 continue  # only a short title swept into a menu run may be taken back
             if not 4 <= f["chars"] <= 80 or _TITLE_BAD.search(f["norm"]) or f["han"] < 4:

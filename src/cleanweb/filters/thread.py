@@ -6,12 +6,14 @@ from collections import Counter
 from collections.abc import Iterable
 from statistics import median
 
+from .._norm import judge_view
 from .._topic import Topic
 from ..document import Block, Document
 from ..modes import checked_mode, forum_software, thread_url
 from ..patterns import first_match, load_rules
 from ..posts import HEAD_CHARS, head_rule
 from .base import Filter
+from .body import compact, same_title
 
 
 class ThreadFilter(Filter):
@@ -44,6 +46,7 @@ class ThreadFilter(Filter):
         name_chars: int = 12,
         repeat_chars: int = 20,
         title_window: int = 3,
+        named_title_window: int = 40,
         overrules: Iterable[str] = ("recommendation", "navigation:menu-run", "navigation:menu-row"),
     ):
         self.min_posts = min_posts
@@ -52,6 +55,7 @@ class ThreadFilter(Filter):
         self.name_chars = name_chars
         self.repeat_chars = repeat_chars
         self.title_window = title_window
+        self.named_title_window = named_title_window
         self.overrules = tuple(overrules)
         self._chrome = load_rules("post_chrome")
 
@@ -163,10 +167,16 @@ class ThreadFilter(Filter):
         v = block.verdict
         if v is None or v.rule == "section-heading":
             return False
+        f = block.features
+        if f.get("dom") and (f["forum_part"] or f["hidden"] or not f["zone"]):
+            return False  # the markup says author box, hidden pop-up or outside the thread's box
         return v.filter in self.overrules or f"{v.filter}:{v.rule}" in self.overrules
 
     def _title(self, doc: Document, lines: list[Block], lo: int, hi: int) -> Block | None:
         """The thread's title: a line just above it, the nearer and the more on topic the better."""
+        named = self._named_title(doc, lines, lo)
+        if named is not None:
+            return self._make_title(doc, named)
         topic = Topic([b.features["norm"] for b in lines[lo : hi + 1] if b.pinned])
         best: tuple[float, Block] | None = None
         for at in range(max(0, lo - self.title_window), lo):
@@ -179,9 +189,22 @@ class ThreadFilter(Filter):
             score = topic.overlap(f["norm"]) - 0.01 * (lo - at)
             if best is None or score > best[0]:
                 best = (score, block)
-        if best is None:
+        return None if best is None else self._make_title(doc, best[1])
+
+    def _named_title(self, doc: Document, lines: list[Block], lo: int) -> Block | None:
+        """HTML: the live line above the thread that is the page's own title (`<h1>`,
+        og:title, `<title>`), however much author-box chrome lies between them."""
+        page_title = compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
+        if not page_title:
             return None
-        title = best[1]
+        for at in range(lo - 1, max(-1, lo - 1 - self.named_title_window), -1):
+            block = lines[at]
+            if block.verdict is None and same_title(block.features["norm"], page_title):
+                return block
+        return None
+
+    @staticmethod
+    def _make_title(doc: Document, title: Block) -> Block:
         title.verdict, title.pinned, title.kind = None, True, "title"
         doc.title = title.text.strip()
         return title
