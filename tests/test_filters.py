@@ -102,6 +102,7 @@ def test_navigation_drops_menus_breadcrumbs_login_and_share():
         ("欢迎订阅我们的视频号", "app"),
         ("向右滑动：上一篇 向左滑动：下一篇 我知道了", "swipe"),
         ("我知道了", "swipe"),
+        ("分享23", "share"),
     ],
 )
 def test_navigation_drops_follow_prompts_and_swipe_hints(line, rule):
