@@ -8,6 +8,7 @@ from statistics import median
 import regex
 
 from .._norm import judge_view
+from .._titles import compact, same_title
 from .._topic import Topic, Vocabulary
 from ..document import Block, Document
 from .base import Filter
@@ -26,25 +27,6 @@ _UTTERANCE = regex.compile(r"^\s*[“「『\"].*[。！？!?…][”」』\"]\s*
 _PARAGRAPH_END = regex.compile(r"[。！？!?”」』…](?:\s*[(（][^()（）]{0,30}[)）])?\s*$")
 _ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})\s*[.、．)）]\s*\S")
 _TITLE_BAD = regex.compile(r"。|[,，、]\s*$|[；;]\s*$|^\d+$|[|｜]|^[^:：]{1,4}[:：]\s*\S{0,8}$")  # sentences, ids, label:value
-
-
-_TITLE_SLACK = 10  # characters a line and the page's title may differ by (a site name, a count)
-
-
-def compact(text: str) -> str:
-    """`text` without any whitespace."""
-    return "".join(text.split())
-
-
-def same_title(norm: str, page_title: str) -> bool:
-    """A line (normalised view) that is the page's title (compacted normalised view),
-    give or take a site name or a count around it."""
-    if "\n" in norm:
-        return False  # a run of lines merged outside the article container
-    line = compact(norm)
-    if len(line) < 4 or abs(len(line) - len(page_title)) > _TITLE_SLACK:
-        return False
-    return line in page_title or page_title in line
 
 
 def _item_number(norm: str) -> int | None:

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from statistics import median
 
 from .._norm import judge_view
+from .._titles import compact, same_title
 from .._topic import Topic
 from ..document import Block, Document
 from ..modes import checked_mode, forum_software, thread_url
 from ..patterns import first_match, load_rules
 from ..posts import HEAD_CHARS, head_rule
 from .base import Filter
-from .body import compact, same_title
 
 
 class ThreadFilter(Filter):
