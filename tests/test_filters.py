@@ -527,16 +527,3 @@ def test_recommendation_inline_earlier_report_link_is_dropped(heading: str) -> N
     kept, dropped = run([RecommendationFilter()], [*PARA, line])
     assert kept == PARA
     assert dropped[line] == ("recommendation", "related-link")
-
-
-def test_recommendation_drops_a_ranking_of_numbered_titles_but_keeps_numbered_points() -> None:
-    ranking = [
-        "1. 中国诗歌网诗歌大擂台第八期“十佳诗歌”评选（A组）", "2. 每日好诗第428期（现代诗）入围作品公示",
-        "3. 少时诗梦，壮年高歌——新书在郁山中学首发", "4. 《2024中国诗词大会》圆满收官 期待再相遇",
-        "5. 第425期“每日好诗”公开征集网友评论的公告",
-    ]
-    points = [f"{i}. {p}" for i, p in enumerate(PARA, 1)]  # numbered paragraphs end sentences
-    steps = ["1. 豆子提前浸泡一夜", "2. 大米淘洗干净备用", "3. 小火慢煮一个小时"]  # too few for a ranking
-    kept, dropped = run([RecommendationFilter()], [*points, *steps, *ranking])
-    assert kept == [*points, *steps]
-    assert {dropped[t] for t in ranking} == {("recommendation", "ranked-list")}

@@ -25,8 +25,6 @@ _COUNTER = regex.compile(
 _BULLETS = "*•·●■◆▪□○◇>"
 _BULLET_TITLE = regex.compile(rf"^\s*[{regex.escape(_BULLETS)}]\s*\S.{{0,58}}$")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
-# A numbered title: the number, then a title of 6 to 60 characters.
-_RANKED = regex.compile(r"^\s*(\d{1,2})\s*[.、]\s*(?!\d)\S.{4,58}$")
 # A teaser's date stamp: `04-09`, `02-15 1万+`, `* yahoo财经 · 19 小时前`, `2024-05-07 12:30`.
 _STAMP_DATE = regex.compile(
     r"(?<!\d)(?:\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?![-\d])|\d{1,2}月\d{1,2}日"
@@ -62,7 +60,6 @@ class RecommendationFilter(Filter):
         resume_overlap: float = 0.3,
         stamp_window: int = 3,
         min_list: int = 3,
-        min_ranked: int = 5,
         add_terms: Iterable[str] = (),
         remove_terms: Iterable[str] = (),
     ):
@@ -72,7 +69,6 @@ class RecommendationFilter(Filter):
         self.resume_overlap = resume_overlap
         self.stamp_window = stamp_window
         self.min_list = min_list
-        self.min_ranked = min_ranked
         self._header_terms = Lexicon.named("rec_headers", add_terms, remove_terms)
         self._headers = set(self._header_terms.terms)
         self._ad_labels = set(Lexicon.named("ad_labels").terms)
@@ -88,7 +84,6 @@ class RecommendationFilter(Filter):
         typical = median([b.features["chars"] for b in prose]) if prose else 0
         prose_chars = sum(b.features["chars"] for b in prose)
         self._drop_link_lists(doc, lines)
-        self._drop_ranked_lists(doc, lines)
         headed = self._lines_with_header_term([b.features["norm"] for b in lines])
         in_section = seen_prose = ad_only = False
         for i, block in enumerate(lines):
@@ -137,20 +132,6 @@ class RecommendationFilter(Filter):
         """Runs of `min_list` bulleted one-line titles (no sentence stop) are link lists."""
         self.drop_runs(doc, lines, self._is_bullet_title, self.min_list, "link-list")
 
-    def _drop_ranked_lists(self, doc: Document, lines: list[Block]) -> None:
-        """Runs of `min_ranked` titles numbered 1, 2, 3... with no sentence stop: a
-        ranking (阅读排行, 热力榜) or a latest-news list, not the article's points."""
-        run: list[Block] = []
-        for block in [*lines, None]:
-            number = _ranked_title(block) if block is not None and block.verdict is None else None
-            if number is not None and number == len(run) + 1:
-                run.append(block)
-                continue
-            if len(run) >= self.min_ranked:
-                for b in run:
-                    self.drop(doc, b, "ranked-list")
-            run = [block] if number == 1 else []
-
     @staticmethod
     def _is_bullet_title(block: Block) -> bool:
         norm = block.features["norm"]
@@ -186,14 +167,6 @@ class RecommendationFilter(Filter):
         if 2 * chars >= prose_chars:
             return False  # half the page's prose is its content (a long post), not a teaser
         return topic.overlap(block.features["norm"], own=True) < self.blob_overlap
-
-
-def _ranked_title(block: Block) -> int | None:
-    """The number of a numbered title line (`3. 某某新书首发`, `10、…`), or None."""
-    m = _RANKED.match(block.features["norm"])
-    if m is None or _SENTENCE_END.search(block.features["norm"]):
-        return None
-    return int(m.group(1))
 
 
 def _heading_core(norm: str) -> str:
