@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ._norm import judge_view
+from .document import Document
+
 _TITLE_SLACK = 10  # characters a line and the page's title may differ by (a site name, a count)
 
 
@@ -19,3 +22,9 @@ def same_title(norm: str, page_title: str) -> bool:
     if len(line) < 4 or abs(len(line) - len(page_title)) > _TITLE_SLACK:
         return False
     return line in page_title or page_title in line
+
+
+def own_title(doc: Document) -> str:
+    """The title an HTML page names for itself (meta `title`), compacted in the judged
+    view; "" for page text, which names none."""
+    return compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""

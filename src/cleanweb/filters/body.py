@@ -7,8 +7,7 @@ from statistics import median
 
 import regex
 
-from .._norm import judge_view
-from .._titles import compact, same_title
+from .._titles import own_title, same_title
 from .._topic import Topic, Vocabulary
 from ..document import Block, Document
 from .base import Filter
@@ -342,7 +341,7 @@ class BodyFilter(Filter):
         title wins; when no line is, the line found is kept but an on-topic page title
         stays the document's title.
         """
-        page_title = compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
+        page_title = own_title(doc)
         best: tuple[float, int, bool] | None = None
         first = max(0, lo - self.title_window)
         for i in range(first, min(lo + 2, len(lines))):

@@ -135,7 +135,7 @@ class RecommendationFilter(Filter):
     @staticmethod
     def _is_bullet_title(block: Block) -> bool:
         norm = block.features["norm"]
-        if norm.lstrip()[:1] not in _BULLETS:  # the cheap half of _BULLET_TITLE
+        if not _bulleted(norm):  # the cheap half of _BULLET_TITLE
             return False
         return bool(_BULLET_TITLE.match(norm)) and not _SENTENCE_END.search(norm)
 
@@ -151,7 +151,7 @@ class RecommendationFilter(Filter):
         f = block.features
         if topic is None:
             return is_prose(block) and f["ends"] >= 1
-        if f["chars"] < 50 or f["ends"] < 1 or f["norm"].lstrip()[:1] in _BULLETS:
+        if f["chars"] < 50 or f["ends"] < 1 or _bulleted(f["norm"]):
             return False
         return topic.overlap(f["norm"], own=True) >= self.resume_overlap
 
@@ -167,6 +167,12 @@ class RecommendationFilter(Filter):
         if 2 * chars >= prose_chars:
             return False  # half the page's prose is its content (a long post), not a teaser
         return topic.overlap(block.features["norm"], own=True) < self.blob_overlap
+
+
+def _bulleted(norm: str) -> bool:
+    """A line that starts with a bullet: a list item."""
+    first = norm.lstrip()[:1]
+    return bool(first) and first in _BULLETS
 
 
 def _heading_core(norm: str) -> str:

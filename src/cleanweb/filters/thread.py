@@ -6,8 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from statistics import median
 
-from .._norm import judge_view
-from .._titles import compact, same_title
+from .._titles import own_title, same_title
 from .._topic import Topic
 from ..document import Block, Document
 from ..modes import checked_mode, forum_software, thread_url
@@ -194,7 +193,7 @@ class ThreadFilter(Filter):
     def _named_title(self, doc: Document, lines: list[Block], lo: int) -> Block | None:
         """HTML: the live line above the thread that is the page's own title (`<h1>`,
         og:title, `<title>`), however much author-box chrome lies between them."""
-        page_title = compact(judge_view(doc.meta.get("title") or "")) if doc.kind == "html" else ""
+        page_title = own_title(doc)
         if not page_title:
             return None
         for at in range(lo - 1, max(-1, lo - 1 - self.named_title_window), -1):
